@@ -1,0 +1,3 @@
+using Lvyue.Cli;
+
+return await CliApp.Build().Parse(args).InvokeAsync();
