@@ -8,7 +8,7 @@ public static class Money
 {
     private const string Digits = "零壹贰叁肆伍陆柒捌玖";
     private static readonly string[] SmallUnits = ["", "拾", "佰", "仟"];
-    private static readonly string[] GroupUnits = ["", "万", "亿", "万亿"];
+    private static readonly string[] GroupUnits = ["", "万"];
 
     /// <summary>The largest amount written in capitals (below 10^16 yuan).</summary>
     public const decimal MaxCapitals = 9_999_999_999_999_999.99m;
@@ -51,6 +51,13 @@ public static class Money
 
     private static string IntegerPart(long n)
     {
+        // Above 亿 the count of 亿 is itself written with 万: 10001亿 is 壹万零壹亿, not 壹万亿零壹亿.
+        if (n >= 100_000_000)
+        {
+            var yi = IntegerPart(n / 100_000_000) + "亿";
+            var rest = n % 100_000_000;
+            return rest == 0 ? yi : yi + (rest < 10_000_000 ? "零" : "") + IntegerPart(rest);
+        }
         var groups = new List<int>();
         for (; n > 0; n /= 10000) groups.Add((int)(n % 10000));
         var sb = new StringBuilder();
