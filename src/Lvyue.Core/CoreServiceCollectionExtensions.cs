@@ -24,6 +24,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Dashboard>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ReferenceData>();
+        services.AddScoped<Integration.ApiTokenService>();
+        services.AddScoped<Organizations.OrganizationService>();
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.Password.RequiredLength = security.PasswordMinLength;

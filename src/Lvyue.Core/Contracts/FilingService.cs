@@ -127,7 +127,7 @@ public sealed class FilingService(LvyueDbContext db, FileStore files, FilingOpti
         var level = await ApprovalLevelForAsync(contract.RegionId, contract.Amount, ct);
         var task = new ApprovalTask
         {
-            ContractId = contract.Id, RegionId = contract.RegionId, BudgetUnitId = contract.BudgetUnitId,
+            ContractId = contract.Id, Contract = contract, RegionId = contract.RegionId, BudgetUnitId = contract.BudgetUnitId,
             Level = level, State = ApprovalState.Pending, CreatedAt = Now,
         };
         db.ApprovalTasks.Add(task);
@@ -224,7 +224,7 @@ public sealed class FilingService(LvyueDbContext db, FileStore files, FilingOpti
 
     private async Task<Contract> LoadForWriteAsync(long id, CancellationToken ct)
     {
-        var c = await db.Contracts.Include(x => x.Suppliers).Include(x => x.Documents)
+        var c = await db.Contracts.Include(x => x.Suppliers).Include(x => x.Documents).AsSplitQuery()
             .FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound("合同|contract");
         if (!CanWriteFor(c.BudgetUnitId) && !Scope.HasRole(Roles.Supervisor)) throw DomainException.Forbidden();
         return c;

@@ -17,8 +17,8 @@ public sealed class DatabaseOptions
     /// <summary>Configures EF Core for the chosen provider.</summary>
     public void Configure(DbContextOptionsBuilder b)
     {
-        if (IsPostgres) b.UseNpgsql(ConnectionString);
-        else b.UseSqlite(ConnectionString);
+        if (IsPostgres) b.UseNpgsql(ConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
+        else b.UseSqlite(ConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
     }
 
     /// <summary>Makes the SQLite file's folder exist.</summary>

@@ -131,26 +131,26 @@ public sealed class DemoSeeder(LvyueDbContext db, UserManager<AppUser> users, IS
                 SupplierIds = [supplier.Id], PurchaserContactName = "李经办", PurchaserContactPhone = "0755-82221234",
                 SupplierContactName = supplier.ContactName, SupplierContactPhone = supplier.ContactPhone, SupplierContactEmail = supplier.ContactEmail,
             };
-            var filing = Filing(TenantScope.System with { Actor = "clerk" });
+            var clerk = TenantScope.System with { Actor = "clerk" };
             var text = DemoContractText(input, unit, supplier, sub);
-            var c = await filing.CreateAsync(input, [new UploadedDocument($"{input.Number}.txt", new MemoryStream(Encoding.UTF8.GetBytes(text)))], ct);
+            var c = await Filing(clerk).CreateAsync(input, [new UploadedDocument($"{input.Number}.txt", new MemoryStream(Encoding.UTF8.GetBytes(text)))], ct);
             var stage = i % 10;
             if (stage == 0) continue; // stays a draft
-            var task = await filing.SubmitAsync(c.Id, ct);
+            var task = await Filing(clerk).SubmitAsync(c.Id, ct);
             if (stage == 1) continue; // pending approval
             var approver = Filing(task.Level == ApprovalLevel.UnitLeader
                 ? leaderScope(unit.Id) with { Actor = "leader" }
                 : TenantScope.ForRegion(region.Id, "supervisor") with { Roles = [Roles.Supervisor] });
             await approver.ApproveAsync(task.Id, "同意备案", ct);
             if (stage == 2) continue;
-            await filing.ChangeStatusAsync(c.Id, ContractStatus.Performing, null, ct);
+            await Filing(clerk).ChangeStatusAsync(c.Id, ContractStatus.Performing, null, ct);
             if (stage is 3 or 4 or 5 or 6) continue;
-            if (stage == 9) await filing.ChangeStatusAsync(c.Id, ContractStatus.Terminated, "供应商严重违约，经约谈仍未整改", ct);
-            else await filing.ChangeStatusAsync(c.Id, ContractStatus.Completed, "验收合格，款项已结清", ct);
+            if (stage == 9) await Filing(clerk).ChangeStatusAsync(c.Id, ContractStatus.Terminated, "供应商严重违约，经约谈仍未整改", ct);
+            else await Filing(clerk).ChangeStatusAsync(c.Id, ContractStatus.Completed, "验收合格，款项已结清", ct);
         }
     }
 
-    /// <summary>A filing service running as someone else (a fresh context per actor, as separate requests would have).</summary>
+    /// <summary>A filing service running as <paramref name="scope"/> on a fresh context, as a separate request would.</summary>
     private FilingService Filing(TenantScope scope)
     {
         var options = services.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<LvyueDbContext>>();

@@ -1,0 +1,86 @@
+using System.Globalization;
+using Lvyue.Accounts;
+using Lvyue.Data;
+using Lvyue.Web.Api;
+using Lvyue.Web.Auth;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+
+namespace Lvyue.Web.Hosting;
+
+/// <summary>Service registration and the request pipeline of the web host.</summary>
+public static class WebSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static WebApplicationBuilder AddLvyueWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        var dataRoot = DataPaths.Root(config, builder.Environment);
+        var database = DataPaths.Resolve(config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions(), dataRoot);
+        var security = config.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
+        var fileRoot = DataPaths.ResolveFolder(config["Files:Root"] ?? "data/files", dataRoot);
+
+        services.AddLvyueCore(database, fileRoot, security);
+        // Cookies must decrypt on every instance: the key ring lives in the shared file store.
+        services.AddDataProtection().SetApplicationName("Lvyue")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(fileRoot, "keys")));
+        services.AddHttpContextAccessor();
+        services.AddScoped<ITenantContext, HttpTenantContext>();
+        services.AddLvyueAuth(security);
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToFolder("/Account");
+            o.Conventions.AuthorizeFolder("/Contracts", Policies.ContractReaders);
+            o.Conventions.AuthorizeFolder("/Approvals", Policies.Approvers);
+            o.Conventions.AuthorizeFolder("/Audit", Policies.AuditAdmin);
+            o.Conventions.AuthorizeFolder("/Admin", Policies.AccountAdmins);
+            o.Conventions.AuthorizeFolder("/Settings", Policies.RegionSettings);
+        });
+        services.AddProblemDetails();
+        services.AddLvyueApi();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Lvyue (履约) API";
+            doc.Info.Description = "Contract filing, the ledger and organizations. Authenticate with a bearer API token issued by a system administrator, or the browser session.";
+            return Task.CompletedTask;
+        }));
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 60L * 1024 * 1024);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 60L * 1024 * 1024);
+        return builder;
+    }
+
+    public static WebApplication UseLvyueWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapLvyueApi();
+        app.MapRazorPages();
+        app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext http) =>
+        {
+            var culture = Cultures.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) ?? Cultures[0];
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//") ? "/" : returnUrl);
+        }).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+}

@@ -1,0 +1,55 @@
+using Lvyue.Common;
+using Lvyue.Contracts;
+using Lvyue.Data;
+using Lvyue.Web.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using static Lvyue.Web.Localization.Tr;
+
+namespace Lvyue.Web.Pages.Contracts;
+
+/// <summary>Filing a contract: the form, its document, and optionally submitting it for approval at once.</summary>
+[Authorize(Policy = Policies.ContractWriters)]
+public sealed class NewModel(LvyueDbContext db, FilingService filing) : LvyuePage(db)
+{
+    [BindProperty] public ContractForm Form { get; set; } = new();
+    [BindProperty] public IFormFile? Document { get; set; }
+    [BindProperty] public bool SubmitNow { get; set; }
+    public FormOptions Options { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (Scope.BudgetUnitId is not { } unit) return Forbid();
+        Options = await FormOptions.LoadAsync(Db, unit, HttpContext.RequestAborted);
+        Form.PurchaserContactName = User.FindFirst(LvyueClaims.DisplayName)?.Value;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (Scope.BudgetUnitId is not { } unit) return Forbid();
+        var ct = HttpContext.RequestAborted;
+        ModelState.Clear(); // the service validates; binding errors of blank numbers are reported by it in context
+        if (Document is null || Document.Length == 0)
+            ModelState.AddModelError("Document", T("请上传合同文本（.docx、.pdf 或 .txt）", "Upload the contract document (.docx, .pdf or .txt)"));
+        else
+        {
+            try
+            {
+                await using var stream = Document.OpenReadStream();
+                var c = await filing.CreateAsync(Form.ToInput(unit), [new UploadedDocument(Document.FileName, stream)], ct);
+                if (SubmitNow) await filing.SubmitAsync(c.Id, ct);
+                Flash = SubmitNow ? T($"合同“{c.Title}”已提交审批", $"Contract '{c.Title}' submitted for approval")
+                                  : T($"合同“{c.Title}”已保存为草稿", $"Contract '{c.Title}' saved as a draft");
+                return Redirect($"/Contracts/{c.Id}");
+            }
+            catch (DomainException e)
+            {
+                AddErrors(e, "Form.");
+                if (e.Errors.ContainsKey("documents")) ModelState.AddModelError("Document", e.Errors["documents"][0].Text);
+            }
+        }
+        Options = await FormOptions.LoadAsync(Db, unit, ct);
+        return Page();
+    }
+}

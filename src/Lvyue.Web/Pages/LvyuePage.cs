@@ -1,0 +1,28 @@
+using Lvyue.Accounts;
+using Lvyue.Common;
+using Lvyue.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lvyue.Web.Pages;
+
+/// <summary>Base of the application's pages: the database, the tenancy scope and the mapping of refusals to form errors.</summary>
+public abstract class LvyuePage(LvyueDbContext db) : PageModel
+{
+    protected LvyueDbContext Db { get; } = db;
+    public TenantScope Scope => Db.Scope;
+
+    /// <summary>A flash message shown once after a redirect.</summary>
+    [Microsoft.AspNetCore.Mvc.TempData]
+    public string? Flash { get; set; }
+
+    /// <summary>Shows a refusal on the form: field errors beside their fields, the title above the form.</summary>
+    protected void AddErrors(DomainException e, string prefix = "")
+    {
+        ModelState.AddModelError(string.Empty, e.Title.Text);
+        foreach (var (field, msgs) in e.Errors)
+        {
+            foreach (var m in msgs)
+                ModelState.AddModelError(prefix + char.ToUpperInvariant(field[0]) + field[1..], m.Text);
+        }
+    }
+}
