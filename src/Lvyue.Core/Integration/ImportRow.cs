@@ -16,11 +16,17 @@ public sealed class ImportRow(ImportSheet sheet, ImportProblems problems, Tabula
     public int Errors { get; private set; }
     public bool HasErrors => Errors > 0;
 
+    /// <summary>True when a problem was already recorded for <paramref name="column"/> in this row.</summary>
+    public bool Failed(ImportColumn column) => _failed?.Contains(column.Key) == true;
+
+    private HashSet<string>? _failed;
+
     public void Fail(ImportColumn column, string zh, string en) => Fail(column, new Msg(zh, en));
 
     public void Fail(ImportColumn column, Msg msg)
     {
         Errors++;
+        (_failed ??= []).Add(column.Key);
         problems.Add(row.RowNumber, column.Header, msg);
     }
 
