@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Lvyue.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -12,6 +15,13 @@ internal static class AuditWriter
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SecretHash", "Value"];
 
     private static readonly HashSet<string> Skipped = ["SearchText"];
+
+    /// <summary>Chinese text as written (not \uXXXX escapes) and enums by name, so the audit admin can read and search it.</summary>
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        Converters = { new JsonStringEnumConverter() },
+    };
 
     internal sealed record Pending(EntityEntry Entry, string Action, Dictionary<string, object?>? Before, Dictionary<string, object?>? After);
 
@@ -53,8 +63,8 @@ internal static class AuditWriter
                 Action = p.Action,
                 EntityType = p.Entry.Metadata.ClrType.Name,
                 EntityId = Key(p.Entry),
-                Before = p.Before is null ? null : JsonSerializer.Serialize(p.Before),
-                After = after is null ? null : JsonSerializer.Serialize(after),
+                Before = p.Before is null ? null : JsonSerializer.Serialize(p.Before, Json),
+                After = after is null ? null : JsonSerializer.Serialize(after, Json),
             };
         }
     }
