@@ -197,7 +197,7 @@ public sealed class LvyueDbContext(DbContextOptions<LvyueDbContext> options, ITe
             e.Property(a => a.Actor).HasMaxLength(100);
             e.Property(a => a.Action).HasMaxLength(64);
             e.Property(a => a.EntityType).HasMaxLength(64);
-            e.Property(a => a.EntityId).HasMaxLength(64);
+            e.Property(a => a.EntityId).HasMaxLength(256);
             e.Property(a => a.Ip).HasMaxLength(64);
             e.HasIndex(a => a.At);
             e.HasIndex(a => new { a.EntityType, a.EntityId });
