@@ -1,0 +1,46 @@
+using Lvyue.Accounts;
+using Lvyue.Contracts;
+using Lvyue.Demo;
+using Lvyue.Testing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lvyue.Tests.Demo;
+
+public sealed class DemoSeederTests
+{
+    [Theory, BothDatabases]
+    public async Task DemoSeeder_CreatesALoginForEveryRoleAndContractsInEveryStatus(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var s = db.AsSystem();
+
+        var logins = await s.Get<DemoSeeder>().SeedAsync(contracts: 20);
+
+        Assert.Equal(Roles.All.Order(), logins.Select(l => l.Role).Distinct().Order());
+        var users = s.Get<UserManager<AppUser>>();
+        foreach (var login in logins)
+        {
+            var user = await users.FindByNameAsync(login.UserName);
+            Assert.NotNull(user);
+            Assert.True(await users.IsInRoleAsync(user, login.Role), $"{login.UserName} lacks {login.Role}");
+            Assert.True(await users.CheckPasswordAsync(user, login.Password), $"{login.UserName}'s password does not work");
+        }
+        Assert.Equal(20, await s.Db.Contracts.CountAsync());
+        var statuses = await s.Db.Contracts.Select(c => c.Status).Distinct().ToListAsync();
+        Assert.Equal(Enum.GetValues<ContractStatus>().Order(), statuses.Order());
+        Assert.All(await s.Db.Contracts.Include(c => c.Documents).ToListAsync(), c => Assert.NotEmpty(c.Documents));
+    }
+
+    [Theory, BothDatabases]
+    public async Task DemoSeeder_LeavesASeededDatabaseAlone(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using (var first = db.AsSystem()) await first.Get<DemoSeeder>().SeedAsync(contracts: 3);
+        await using var s = db.AsSystem();
+
+        Assert.Empty(await s.Get<DemoSeeder>().SeedAsync(contracts: 3));
+        Assert.Equal(3, await s.Db.Contracts.CountAsync());
+        Assert.Equal(1, await s.Db.Regions.CountAsync());
+    }
+}
