@@ -26,6 +26,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ReferenceData>();
         services.AddScoped<Integration.ApiTokenService>();
         services.AddScoped<Organizations.OrganizationService>();
+        services.AddScoped<RegionPolicyService>();
+        services.AddScoped<AccountService>();
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.Password.RequiredLength = security.PasswordMinLength;

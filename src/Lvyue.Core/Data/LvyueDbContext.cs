@@ -16,7 +16,8 @@ namespace Lvyue.Data;
 public sealed class LvyueDbContext(DbContextOptions<LvyueDbContext> options, ITenantContext tenant, TimeProvider clock)
     : IdentityDbContext<AppUser>(options)
 {
-    private readonly TenantScope _scope = tenant.Scope;
+    // Read on every use, never at construction: a context may be created before the request is authenticated.
+    private TenantScope _scope => tenant.Scope;
 
     public TimeProvider Clock { get; } = clock;
     public TenantScope Scope => _scope;

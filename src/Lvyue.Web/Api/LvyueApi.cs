@@ -19,6 +19,13 @@ public static class LvyueApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/me", (HttpContext http, Lvyue.Accounts.ITenantContext tenant) => TypedResults.Ok(new
+        {
+            name = http.User.Identity?.Name,
+            roles = tenant.Scope.Roles,
+            scope = new { tenant.Scope.All, tenant.Scope.RegionId, tenant.Scope.BudgetUnitId, tenant.Scope.SupplierId, tenant.Scope.CanWriteContracts },
+            claims = http.User.Claims.Where(c => c.Type.StartsWith("lvyue:")).Select(c => new { c.Type, c.Value }),
+        })).WithTags("Accounts").WithSummary("Who the caller is and what it may see").RequireAuthorization();
         api.MapContractsApi();
         api.MapApprovalsApi();
         api.MapOrganizationsApi();

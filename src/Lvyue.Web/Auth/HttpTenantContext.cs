@@ -11,9 +11,20 @@ namespace Lvyue.Web.Auth;
 /// </summary>
 public sealed class HttpTenantContext(IHttpContextAccessor accessor) : ITenantContext
 {
-    private TenantScope? _scope;
+    private (ClaimsPrincipal? User, TenantScope Scope)? _cache;
 
-    public TenantScope Scope => _scope ??= From(accessor.HttpContext);
+    /// <summary>The scope of the request's current principal (recomputed if authentication changes it).</summary>
+    public TenantScope Scope
+    {
+        get
+        {
+            var http = accessor.HttpContext;
+            if (_cache is { } c && ReferenceEquals(c.User, http?.User)) return c.Scope;
+            var scope = From(http);
+            _cache = (http?.User, scope);
+            return scope;
+        }
+    }
 
     internal static TenantScope From(HttpContext? http)
     {

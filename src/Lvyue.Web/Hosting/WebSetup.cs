@@ -34,6 +34,7 @@ public static class WebSetup
         {
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToFolder("/Account");
+            o.Conventions.AllowAnonymousToPage("/Status");
             o.Conventions.AuthorizeFolder("/Contracts", Policies.ContractReaders);
             o.Conventions.AuthorizeFolder("/Approvals", Policies.Approvers);
             o.Conventions.AuthorizeFolder("/Audit", Policies.AuditAdmin);
@@ -63,7 +64,9 @@ public static class WebSetup
     public static WebApplication UseLvyueWeb(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // The API answers errors with problem details; people get a page in their language.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/Status/{0}"));
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();

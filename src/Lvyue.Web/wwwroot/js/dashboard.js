@@ -12,7 +12,7 @@
     } else {
       const horizontal = kind === "hbar";
       const cat = { type: "category", data: data.map((d) => d.name), axisLabel: { width: 110, overflow: "truncate" } };
-      const val = { type: "value" };
+      const val = { type: "value", axisLabel: { formatter: (v) => (horizontal ? (v >= 10000 ? v / 10000 + "万" : v) : v) } };
       option = {
         tooltip, grid: { left: horizontal ? 120 : 40, right: 20, top: 20, bottom: 30 },
         xAxis: horizontal ? val : cat, yAxis: horizontal ? cat : val,
