@@ -30,6 +30,7 @@ public static class LvyueApi
         api.MapApprovalsApi();
         api.MapOrganizationsApi();
         api.MapAdminApi();
+        api.MapImportsApi();
         return app;
     }
 }

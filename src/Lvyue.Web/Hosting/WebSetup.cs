@@ -1,6 +1,7 @@
 using System.Globalization;
 using Lvyue.Accounts;
 using Lvyue.Data;
+using Lvyue.Integration;
 using Lvyue.Web.Api;
 using Lvyue.Web.Auth;
 using Microsoft.AspNetCore.DataProtection;
@@ -24,6 +25,7 @@ public static class WebSetup
         var fileRoot = DataPaths.ResolveFolder(config["Files:Root"] ?? "data/files", dataRoot);
 
         services.AddLvyueCore(database, fileRoot, security);
+        services.AddLvyueImportExport();
         // Cookies must decrypt on every instance: the key ring lives in the shared file store.
         services.AddDataProtection().SetApplicationName("Lvyue")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(fileRoot, "keys")));
@@ -76,6 +78,7 @@ public static class WebSetup
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapLvyueApi();
         app.MapRazorPages();
+        app.MapGet("/Contracts/Export", ImportsApi.Export).RequireAuthorization(Policies.ContractReaders).ExcludeFromDescription();
         app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext http) =>
         {
             var culture = Cultures.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) ?? Cultures[0];
