@@ -18,7 +18,7 @@ public static class ContractsApi
         g.MapGet("/{id:long}", Get);
         g.MapPost("/", Create).RequireAuthorization(Policies.ContractWriters).WithSummary("File a contract (creates a draft)");
         g.MapPut("/{id:long}", Update).RequireAuthorization(Policies.ContractWriters).WithSummary("Edit a draft");
-        g.MapPost("/{id:long}/documents", Upload).RequireAuthorization(Policies.ContractWriters).DisableAntiforgery()
+        g.MapPost("/{id:long}/documents", Upload).RequireAuthorization(Policies.ContractWriters).DisableAntiforgery().AddEndpointFilter<CookieCsrfFilter>()
             .WithSummary("Upload a document or a new version of one (.docx/.pdf/.txt, up to 50 MB)");
         g.MapGet("/{id:long}/documents/{docId:long}", Download);
         g.MapPost("/{id:long}/submit", Submit).RequireAuthorization(Policies.ContractWriters).WithSummary("Submit a draft for approval");

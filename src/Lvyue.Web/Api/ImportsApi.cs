@@ -37,7 +37,7 @@ public static class ImportsApi
     {
         var g = api.MapGroup("/imports").WithTags("Imports").RequireAuthorization();
         g.MapGet("/{kind}/template", Template).WithSummary("Download the .xlsx template of an import (contracts, suppliers, units, budget-lines)");
-        g.MapPost("/{kind}", Import).DisableAntiforgery()
+        g.MapPost("/{kind}", Import).DisableAntiforgery().AddEndpointFilter<CookieCsrfFilter>()
             .WithSummary("Import a .xlsx or .csv file: every row is validated first; if any is bad nothing is written (422 with the problems)");
         api.MapGet("/contracts/export", Export).WithTags("Contracts").RequireAuthorization(Policies.ContractReaders)
             .WithSummary("Export the filtered ledger as .xlsx or .csv (format=xlsx|csv, same filters as the ledger)");
