@@ -29,7 +29,7 @@ public static class FileSniffer
                     return "文件内容不是Word文档（扩展名与内容不符）|The content is not a Word document (the extension does not match the content)";
                 return null;
             default:
-                if (head.StartsWith("MZ"u8) || head.StartsWith("\x7fELF"u8) || head.StartsWith("PK\x03\x04"u8) || head.StartsWith("%PDF"u8))
+                if (head.StartsWith("MZ"u8) || head.StartsWith("\u007FELF"u8) || head.StartsWith("PK\x03\x04"u8) || head.StartsWith("%PDF"u8))
                     return "文件内容不是纯文本（扩展名与内容不符）|The content is not plain text (the extension does not match the content)";
                 var zeros = 0;
                 foreach (var b in head) if (b == 0) zeros++;
