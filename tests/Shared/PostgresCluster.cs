@@ -19,13 +19,15 @@ public static class PostgresCluster
 
     private static readonly Lazy<string> Server = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>True when the tests use the server of <c>LVYUE_TEST_POSTGRES</c> rather than a cluster of their own.</summary>
+    public static bool IsExternal => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(EnvironmentVariable));
+
     /// <summary>A connection string to the server's maintenance database, for creating and dropping test databases.</summary>
     public static string AdminConnectionString => Server.Value;
 
     private static string Start()
     {
-        var fromEnv = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(fromEnv)) return fromEnv;
+        if (IsExternal) return Environment.GetEnvironmentVariable(EnvironmentVariable)!;
 
         var bin = FindBinDirectory() ?? throw Unavailable(
             "initdb was not found on PATH nor in /usr/lib/postgresql/*/bin.");
@@ -43,7 +45,7 @@ public static class PostgresCluster
             var settings = $"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off " +
                            "-c full_page_writes=off -c max_connections=200 -c shared_buffers=64MB";
             Run(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(dir, "server.log"), "-o", settings, "-w", "-t", "60", "start"], asRoot);
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(bin, dir, asRoot);
+            StartReaper(bin, dir, asRoot);
             return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true;Include Error Detail=true";
         }
         catch (Exception e)
@@ -51,6 +53,25 @@ public static class PostgresCluster
             TryDelete(dir);
             throw Unavailable(e.Message);
         }
+    }
+
+    /// <summary>
+    /// Starts a detached shell that waits for this process to end, however it ends (the test host is
+    /// often killed rather than left to exit), then stops the cluster and deletes its directory.
+    /// </summary>
+    private static void StartReaper(string bin, string dir, bool asRoot)
+    {
+        static string Q(string s) => "'" + s.Replace("'", "'\\''") + "'";
+        var stop = (asRoot ? "runuser -u postgres -- " : "") + $"{Q(Path.Combine(bin, "pg_ctl"))} -D {Q(Path.Combine(dir, "data"))} -m immediate -w stop";
+        var script = $"exec >/dev/null 2>&1 </dev/null; while kill -0 {Environment.ProcessId}; do sleep 0.2; done; {stop}; rm -rf {Q(dir)}";
+        var psi = new ProcessStartInfo("setsid", ["sh", "-c", script])
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var reaper = Process.Start(psi) ?? throw new InvalidOperationException("could not start the cleanup process");
     }
 
     private static InvalidOperationException Unavailable(string why) => new(

@@ -13,7 +13,8 @@ namespace Lvyue.Testing;
 /// <c>AddLvyueCore</c>: a temporary SQLite file (a file, not <c>:memory:</c>, so several contexts and
 /// the FTS5 triggers share it) or a <c>lvyue_test_…</c> database on the shared
 /// <see cref="PostgresCluster"/>. Migrated and given its reference data unless asked not to;
-/// deleted (dropped) on dispose.
+/// deleted (dropped) on dispose. A migrated database is a copy of a template migrated once per
+/// test process, which is much faster than running the scripts for every test.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -22,6 +23,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     /// <summary>Every provider a database test runs on.</summary>
     public static readonly IReadOnlyList<string> Providers = [Sqlite, Postgres];
+
+    private static readonly Lazy<Task<string>> SqliteTemplate = new(CreateSqliteTemplateAsync);
+    private static readonly Lazy<Task<string>> PostgresTemplate = new(CreatePostgresTemplateAsync);
 
     private readonly string _dir;
     private readonly string? _postgresName;
@@ -54,45 +58,26 @@ public sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateAsync(string provider, bool migrate = true, CancellationToken ct = default)
     {
         var dir = Directory.CreateTempSubdirectory("lvyue-test-").FullName;
-        TestDatabase db;
-        switch (provider)
-        {
-            case Sqlite:
-                db = new TestDatabase(provider, dir, $"Data Source={Path.Combine(dir, "lvyue.db")}", null);
-                break;
-            case Postgres:
-                var name = "lvyue_test_" + Guid.NewGuid().ToString("N");
-                string admin;
-                try
-                {
-                    admin = PostgresCluster.AdminConnectionString;
-                    await using var conn = new NpgsqlConnection(admin);
-                    await conn.OpenAsync(ct);
-                    await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", conn);
-                    await cmd.ExecuteNonQueryAsync(ct);
-                }
-                catch
-                {
-                    Directory.Delete(dir, recursive: true);
-                    throw;
-                }
-                var cs = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
-                db = new TestDatabase(provider, dir, cs, name);
-                break;
-            default:
-                throw new ArgumentException($"Unknown provider '{provider}'", nameof(provider));
-        }
-        if (!migrate) return db;
         try
         {
-            await using var s = db.AsSystem();
-            await s.Get<SchemaMigrator>().MigrateAsync(ct: ct);
-            await s.Get<ReferenceData>().EnsureAsync(ct);
-            return db;
+            switch (provider)
+            {
+                case Sqlite:
+                    var file = Path.Combine(dir, "lvyue.db");
+                    if (migrate) File.Copy(await SqliteTemplate.Value, file);
+                    return new TestDatabase(provider, dir, SqliteConnectionString(file), null);
+                case Postgres:
+                    var name = "lvyue_test_" + Guid.NewGuid().ToString("N");
+                    var template = migrate ? await PostgresTemplate.Value : "template1";
+                    await PostgresAdminAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"", ct);
+                    return new TestDatabase(provider, dir, PostgresConnectionString(name), name);
+                default:
+                    throw new ArgumentException($"Unknown provider '{provider}'", nameof(provider));
+            }
         }
         catch
         {
-            await db.DisposeAsync();
+            Directory.Delete(dir, recursive: true);
             throw;
         }
     }
@@ -128,12 +113,60 @@ public sealed class TestDatabase : IAsyncDisposable
         else
         {
             NpgsqlConnection.ClearPool(new NpgsqlConnection(Options.ConnectionString));
-            await using var conn = new NpgsqlConnection(PostgresCluster.AdminConnectionString);
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", conn);
-            await cmd.ExecuteNonQueryAsync();
+            await PostgresAdminAsync($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)");
         }
         Directory.Delete(_dir, recursive: true);
+    }
+
+    private async Task MigrateAsync()
+    {
+        await using var s = AsSystem();
+        await s.Get<SchemaMigrator>().MigrateAsync();
+        await s.Get<ReferenceData>().EnsureAsync();
+    }
+
+    private static string SqliteConnectionString(string file) => $"Data Source={file}";
+
+    private static string PostgresConnectionString(string database) =>
+        new NpgsqlConnectionStringBuilder(PostgresCluster.AdminConnectionString) { Database = database }.ConnectionString;
+
+    private static async Task PostgresAdminAsync(string sql, CancellationToken ct = default)
+    {
+        await using var conn = new NpgsqlConnection(PostgresCluster.AdminConnectionString);
+        await conn.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>A migrated SQLite file, copied for each test; removed when the process exits.</summary>
+    private static async Task<string> CreateSqliteTemplateAsync()
+    {
+        var template = await CreateAsync(Sqlite, migrate: false);
+        await template.MigrateAsync();
+        await template.Services.DisposeAsync();
+        SqliteConnection.ClearPool(new SqliteConnection(template.Options.ConnectionString));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(template._dir, recursive: true); }
+            catch (IOException) { /* left in the temp folder */ }
+        };
+        return new SqliteConnectionStringBuilder(template.Options.ConnectionString).DataSource;
+    }
+
+    /// <summary>A migrated PostgreSQL database, cloned for each test; dropped when the process exits.</summary>
+    private static async Task<string> CreatePostgresTemplateAsync()
+    {
+        var template = await CreateAsync(Postgres, migrate: false);
+        await template.MigrateAsync();
+        await template.Services.DisposeAsync();
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(template.Options.ConnectionString));
+        Directory.Delete(template._dir, recursive: true);
+        var name = template._postgresName!;
+        // A throwaway cluster is deleted whole at exit; on a server of LVYUE_TEST_POSTGRES the template is dropped.
+        if (PostgresCluster.IsExternal)
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+                PostgresAdminAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").GetAwaiter().GetResult();
+        return name;
     }
 
     /// <summary>Holds the tenant scope of one service scope until its <see cref="ITenantContext"/> is first resolved.</summary>
