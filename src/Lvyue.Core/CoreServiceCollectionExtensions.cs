@@ -27,6 +27,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Integration.ApiTokenService>();
         services.AddScoped<Organizations.OrganizationService>();
         services.AddScoped<RegionPolicyService>();
+        services.AddScoped<TaxonomyService>();
         services.AddScoped<AccountService>();
         services.AddIdentityCore<AppUser>(o =>
             {

@@ -49,8 +49,7 @@ public sealed class FilingService(LvyueDbContext db, FileStore files, FilingOpti
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await CommitBudgetAsync(contract.BudgetLineId, contract.Amount, ct);
-        contract.Events.Add(Event("created", null, ContractStatus.Draft,
-            contract.FilingRequired ? null : "金额低于备案标准，自愿备案 / below the filing threshold: voluntary filing"));
+        contract.Events.Add(Event("created", null, ContractStatus.Draft, null));
         foreach (var (name, file, type) in stored)
             AddDocumentRow(contract, name, file, type, 1);
         db.Contracts.Add(contract);
@@ -131,8 +130,7 @@ public sealed class FilingService(LvyueDbContext db, FileStore files, FilingOpti
             Level = level, State = ApprovalState.Pending, CreatedAt = Now,
         };
         db.ApprovalTasks.Add(task);
-        Transition(contract, ContractStatus.PendingApproval, "submitted",
-            level == ApprovalLevel.UnitLeader ? "待单位负责人审批 / to the unit leader" : "待主管部门（财政局）审批 / to the supervising authority");
+        Transition(contract, ContractStatus.PendingApproval, "submitted", null);
         await db.SaveChangesAsync(ct);
         return task;
     }

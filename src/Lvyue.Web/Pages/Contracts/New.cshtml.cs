@@ -49,6 +49,8 @@ public sealed class NewModel(LvyueDbContext db, FilingService filing) : LvyuePag
                 if (e.Errors.ContainsKey("documents")) ModelState.AddModelError("Document", e.Errors["documents"][0].Text);
             }
         }
+        if (Document is { Length: > 0 } && ModelState["Document"] is null)
+            ModelState.AddModelError("Document", T("请修改上面的错误后重新选择合同文本（浏览器不会保留已选文件）", "Correct the errors above, then choose the document again (browsers do not keep a chosen file)"));
         Options = await FormOptions.LoadAsync(Db, unit, ct);
         return Page();
     }

@@ -9,7 +9,7 @@ using static Lvyue.Web.Localization.Tr;
 namespace Lvyue.Web.Pages.Settings;
 
 /// <summary>Region settings: filing thresholds by category and procurement method, approval bands, the subcategory taxonomy.</summary>
-public sealed class IndexModel(LvyueDbContext db, RegionPolicyService policies) : LvyuePage(db)
+public sealed class IndexModel(LvyueDbContext db, RegionPolicyService policies, TaxonomyService taxonomy) : LvyuePage(db)
 {
     [BindProperty(SupportsGet = true)] public long? RegionId { get; set; }
     public List<Region> Regions { get; private set; } = [];
@@ -21,7 +21,24 @@ public sealed class IndexModel(LvyueDbContext db, RegionPolicyService policies) 
     [BindProperty] public List<BandRow> BandRows { get; set; } = [];
     [BindProperty] public string? Profile { get; set; }
 
+    [BindProperty] public Category NewCategory { get; set; }
+    [BindProperty] public string? NewCode { get; set; }
+    [BindProperty] public string? NewName { get; set; }
+    [BindProperty] public string? NewNameEn { get; set; }
+
     public async Task OnGetAsync() => await LoadAsync();
+
+    public Task<IActionResult> OnPostSubcategoryAsync() => SaveAsync(async (_, ct) =>
+    {
+        var s = await taxonomy.AddAsync(NewCategory, NewCode, NewName, NewNameEn, ct);
+        return T($"已新增小类“{s.Name}”", $"Subcategory '{s.NameEn}' added");
+    });
+
+    public Task<IActionResult> OnPostSubcategoryActiveAsync(long id, bool active) => SaveAsync(async (_, ct) =>
+    {
+        await taxonomy.SetActiveAsync(id, active, ct);
+        return active ? T("小类已启用", "Subcategory restored") : T("小类已停用，不再用于新备案", "Subcategory retired from new filings");
+    });
 
     public Task<IActionResult> OnPostThresholdsAsync() => SaveAsync(async (region, ct) =>
     {
@@ -46,7 +63,7 @@ public sealed class IndexModel(LvyueDbContext db, RegionPolicyService policies) 
 
     private async Task<IActionResult> SaveAsync(Func<long, CancellationToken, Task<string>> save)
     {
-        var region = Scope.RegionId ?? RegionId;
+        var region = Scope.RegionId ?? RegionId ?? await Db.Regions.Select(r => (long?)r.Id).FirstOrDefaultAsync();
         if (region is null) return BadRequest();
         try
         {
