@@ -36,6 +36,7 @@ public static class WebSetup
         {
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToFolder("/Account");
+            o.Conventions.AuthorizePage("/Account/ChangePassword");
             o.Conventions.AllowAnonymousToPage("/Status");
             o.Conventions.AuthorizeFolder("/Contracts", Policies.ContractReaders);
             o.Conventions.AuthorizeFolder("/Approvals", Policies.Approvers);
