@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lvyue.Tests.Audit;
 
+/// <summary>The audit log: who, when, before and after of every write, and its append-only guard in the database.</summary>
 public sealed class AuditWriterTests
 {
     [Theory, BothDatabases]

@@ -2,6 +2,7 @@ using Lvyue.Common;
 
 namespace Lvyue.Tests.Common;
 
+/// <summary>Amounts as screens (¥1,234,567.89) and bills (Chinese capital numerals) write them.</summary>
 public sealed class MoneyTests
 {
     [Theory]

@@ -3,6 +3,7 @@ using Lvyue.Testing;
 
 namespace Lvyue.Tests.Contracts;
 
+/// <summary>The home dashboard's counts and sums, within the caller's tenancy.</summary>
 public sealed class DashboardTests
 {
     [Theory, BothDatabases]

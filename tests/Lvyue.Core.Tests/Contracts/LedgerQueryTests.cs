@@ -3,6 +3,7 @@ using Lvyue.Testing;
 
 namespace Lvyue.Tests.Contracts;
 
+/// <summary>The ledger (台账): filters, sorting, paging and Chinese full-text search on both providers.</summary>
 public sealed class LedgerQueryTests
 {
     [Theory, BothDatabases]

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lvyue.Tests.Data;
 
+/// <summary>The versioned SQL migrations on both providers: apply, re-run, checksum guard, target version, in-place upgrade.</summary>
 public sealed class SchemaMigratorTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lvyue.Tests.Demo;
 
+/// <summary>The demo data: one working login per role, contracts in every status, seeded once.</summary>
 public sealed class DemoSeederTests
 {
     [Theory, BothDatabases]

@@ -3,6 +3,7 @@ using Lvyue.Files;
 
 namespace Lvyue.Tests.Files;
 
+/// <summary>Upload sniffing: the bytes must be what the extension claims.</summary>
 public sealed class FileSnifferTests
 {
     [Theory]

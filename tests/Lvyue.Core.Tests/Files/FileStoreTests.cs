@@ -4,6 +4,7 @@ using Lvyue.Files;
 
 namespace Lvyue.Tests.Files;
 
+/// <summary>The content-addressed file store and its SHA-256 and SM3 digests.</summary>
 public sealed class FileStoreTests : IDisposable
 {
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("lvyue-files-");

@@ -2,6 +2,7 @@ using Lvyue.Organizations;
 
 namespace Lvyue.Tests.Organizations;
 
+/// <summary>The GB 32100-2015 unified social credit code: alphabet, length, division code and check character.</summary>
 public sealed class UsccTests
 {
     // 91350100M000100Y43: the sample code commonly quoted for GB 32100-2015; its check character 3 was
