@@ -1,5 +1,7 @@
+using System.Globalization;
 using Lvyue.Common;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Lvyue.Web.Api;
@@ -10,6 +12,12 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         if (exception is not DomainException e) return false;
+        // The exception has left the localization middleware, whose culture does not flow back out: restore the request's.
+        if (http.Features.Get<IRequestCultureFeature>()?.RequestCulture is { } culture)
+        {
+            CultureInfo.CurrentCulture = culture.Culture;
+            CultureInfo.CurrentUICulture = culture.UICulture;
+        }
         var status = e.Kind switch
         {
             ErrorKind.NotFound => StatusCodes.Status404NotFound,
