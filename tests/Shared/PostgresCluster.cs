@@ -17,6 +17,9 @@ public static class PostgresCluster
     public const string EnvironmentVariable = "LVYUE_TEST_POSTGRES";
     private const string DirPrefix = "lvyue-pg-";
 
+    /// <summary>Where clusters live: as root /tmp itself, since a TMPDIR under /root is closed to the postgres user.</summary>
+    private static string TempRoot => Environment.UserName == "root" ? "/tmp" : Path.GetTempPath();
+
     private static readonly Lazy<string> Server = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>True when the tests use the server of <c>LVYUE_TEST_POSTGRES</c> rather than a cluster of their own.</summary>
@@ -32,7 +35,7 @@ public static class PostgresCluster
         var bin = FindBinDirectory() ?? throw Unavailable(
             "initdb was not found on PATH nor in /usr/lib/postgresql/*/bin.");
         RemoveStaleClusters(bin);
-        var dir = Path.Combine(Path.GetTempPath(), $"{DirPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var dir = Path.Combine(TempRoot, $"{DirPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
         var asRoot = Environment.UserName == "root";
         try
@@ -50,7 +53,7 @@ public static class PostgresCluster
         }
         catch (Exception e)
         {
-            TryDelete(dir);
+            Stop(bin, dir, asRoot);
             throw Unavailable(e.Message);
         }
     }
@@ -62,7 +65,7 @@ public static class PostgresCluster
     private static void StartReaper(string bin, string dir, bool asRoot)
     {
         static string Q(string s) => "'" + s.Replace("'", "'\\''") + "'";
-        var stop = (asRoot ? "runuser -u postgres -- " : "") + $"{Q(Path.Combine(bin, "pg_ctl"))} -D {Q(Path.Combine(dir, "data"))} -m immediate -w stop";
+        var stop = (asRoot ? $"{Q(RunUser)} -u postgres -- " : "") + $"{Q(Path.Combine(bin, "pg_ctl"))} -D {Q(Path.Combine(dir, "data"))} -m immediate -w stop";
         var script = $"exec >/dev/null 2>&1 </dev/null; while kill -0 {Environment.ProcessId}; do sleep 0.2; done; {stop}; rm -rf {Q(dir)}";
         var psi = new ProcessStartInfo("setsid", ["sh", "-c", script])
         {
@@ -79,6 +82,9 @@ public static class PostgresCluster
         why + Environment.NewLine +
         "Install PostgreSQL 15 (`apt-get install postgresql` on Debian; `bash scripts/test.sh` does it for you), " +
         $"or set {EnvironmentVariable} to the connection string of a server whose user may create databases.");
+
+    /// <summary>runuser lives in /usr/sbin, which a root PATH may lack.</summary>
+    private static string RunUser => new[] { "/usr/sbin/runuser", "/sbin/runuser" }.FirstOrDefault(File.Exists) ?? "runuser";
 
     private static string? FindBinDirectory()
     {
@@ -109,7 +115,7 @@ public static class PostgresCluster
     /// <summary>Stops and deletes the clusters of earlier test processes that died without cleaning up.</summary>
     private static void RemoveStaleClusters(string bin)
     {
-        foreach (var dir in Directory.EnumerateDirectories(Path.GetTempPath(), DirPrefix + "*"))
+        foreach (var dir in Directory.EnumerateDirectories(TempRoot, DirPrefix + "*"))
         {
             var rest = Path.GetFileName(dir)[DirPrefix.Length..];
             var dash = rest.IndexOf('-');
@@ -144,12 +150,12 @@ public static class PostgresCluster
 
     private static void Run(string file, IReadOnlyList<string> args, bool asPostgres)
     {
-        var psi = new ProcessStartInfo(asPostgres ? "runuser" : file)
+        var psi = new ProcessStartInfo(asPostgres ? RunUser : file)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
+            WorkingDirectory = TempRoot,
         };
         if (asPostgres) foreach (var a in new[] { "-u", "postgres", "--", file }) psi.ArgumentList.Add(a);
         foreach (var a in args) psi.ArgumentList.Add(a);
