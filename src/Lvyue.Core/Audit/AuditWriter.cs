@@ -61,13 +61,16 @@ internal static class AuditWriter
                 Actor = scope.Actor,
                 Ip = scope.Ip,
                 Action = p.Action,
-                EntityType = p.Entry.Metadata.ClrType.Name,
+                EntityType = EntityName(p.Entry.Metadata.ClrType),
                 EntityId = Key(p.Entry),
                 Before = p.Before is null ? null : JsonSerializer.Serialize(p.Before, Json),
                 After = after is null ? null : JsonSerializer.Serialize(after, Json),
             };
         }
     }
+
+    /// <summary>The CLR name without generic arity: IdentityUserRole`1 → IdentityUserRole.</summary>
+    private static string EntityName(Type t) => t.Name.Split('`')[0];
 
     private static string? Key(EntityEntry e)
     {

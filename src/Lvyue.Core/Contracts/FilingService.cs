@@ -224,7 +224,7 @@ public sealed class FilingService(LvyueDbContext db, FileStore files, FilingOpti
     {
         var c = await db.Contracts.Include(x => x.Suppliers).Include(x => x.Documents).AsSplitQuery()
             .FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound("合同|contract");
-        if (!CanWriteFor(c.BudgetUnitId) && !Scope.HasRole(Roles.Supervisor)) throw DomainException.Forbidden();
+        if (!CanWriteFor(c.BudgetUnitId)) throw DomainException.Forbidden();
         return c;
     }
 

@@ -183,4 +183,23 @@ public sealed partial class FilingServiceTests
         await using var approver = db.Scope(task.Level == ApprovalLevel.UnitLeader ? world.Leader : world.Supervisor);
         return await approver.Filing.ApproveAsync(task.Id, "同意备案");
     }
+
+    [Theory, BothDatabases]
+    public async Task Filing_RefusesASupervisorEditingOrSubmittingAUnitsDraft(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var world = await TestWorld.CreateAsync(db);
+        Contract draft;
+        await using (var clerk = db.Scope(world.Clerk)) draft = await clerk.Filing.CreateAsync(world.Input("JY-2026-050"), [TestFiles.Txt()]);
+
+        await using var s = db.Scope(world.Supervisor);
+        var edit = await Assert.ThrowsAsync<DomainException>(() => s.Filing.UpdateDraftAsync(draft.Id, world.Input("JY-2026-051")));
+        var submit = await Assert.ThrowsAsync<DomainException>(() => s.Filing.SubmitAsync(draft.Id));
+
+        Assert.Equal(ErrorKind.Forbidden, edit.Kind);
+        Assert.Equal(ErrorKind.Forbidden, submit.Kind);
+        await using var check = db.AsSystem();
+        var row = await check.Db.Contracts.SingleAsync(c => c.Id == draft.Id);
+        Assert.Equal(("JY-2026-050", ContractStatus.Draft), (row.Number, row.Status));
+    }
 }
