@@ -54,14 +54,29 @@ public sealed partial class WebSession(HttpClient client) : IDisposable
         return Client.SendAsync(request);
     }
 
-    /// <summary>Posts a multipart upload of one file in the field <paramref name="field"/>.</summary>
-    public Task<HttpResponseMessage> PostFileAsync(string url, string fileName, byte[] content, string field = "file", string contentType = "application/octet-stream")
+    /// <summary>
+    /// Posts a multipart upload of one file in the field <paramref name="field"/>. A browser session sends
+    /// the antiforgery token (header <c>RequestVerificationToken</c>) as the pages' scripts would, unless
+    /// <paramref name="antiforgery"/> is false.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostFileAsync(string url, string fileName, byte[] content, string field = "file", bool antiforgery = true)
     {
         var form = new MultipartFormDataContent();
         var part = new ByteArrayContent(content);
-        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
         form.Add(part, field, fileName);
-        return Client.PostAsync(url, form);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = form };
+        if (antiforgery && Client.DefaultRequestHeaders.Authorization is null)
+            request.Headers.Add("RequestVerificationToken", await AntiforgeryTokenAsync());
+        return await Client.SendAsync(request);
+    }
+
+    /// <summary>The antiforgery token of this session, read from the home page's form.</summary>
+    public async Task<string> AntiforgeryTokenAsync()
+    {
+        var (status, page) = await GetTextAsync("/");
+        Assert.True(status == HttpStatusCode.OK, $"GET / answered {(int)status}");
+        return AntiforgeryToken(page);
     }
 
     /// <summary>Gets <paramref name="pageUrl"/> for its antiforgery token, then posts the form fields to <paramref name="postUrl"/>.</summary>
