@@ -8,6 +8,11 @@ public static class CliApp
     public static RootCommand Build()
     {
         var root = new RootCommand("Lvyue (履约) — government contract performance supervision");
+        CliHost.AddTo(root);
+        root.Subcommands.Add(SeedCommands.Build());
+        root.Subcommands.Add(ImportCommands.Build());
+        root.Subcommands.Add(ExportCommands.Build());
+        root.Subcommands.Add(TemplateCommands.Build());
         root.Subcommands.Add(DevCommands.Build());
         return root;
     }

@@ -4,17 +4,14 @@ using CsvHelper;
 using Lvyue.Data;
 using Lvyue.Integration;
 using Microsoft.EntityFrameworkCore;
-using NPOI.SS.UserModel;
-using NPOI.XSSF.Streaming;
-using NPOI.XSSF.UserModel;
 
 namespace Lvyue.Contracts;
 
 /// <summary>
 /// Exports the filtered ledger (within the caller's tenancy, in the filter's sort order) to .xlsx or
 /// .csv on a stream. Rows come from one streamed query (no paging, so a million rows cost one sort)
-/// and are written as they arrive: the .xlsx through NPOI's streaming SXSSF workbook, which keeps
-/// only a window of rows in memory; the .csv as UTF-8 with a BOM so that Excel shows the Chinese.
+/// and are written as they arrive: the .xlsx by <see cref="XlsxStreamWriter"/> straight into the zip
+/// stream (NPOI 2.4.1's SXSSF cannot write with the SharpZipLib this build resolves), the .csv as UTF-8 with a BOM so that Excel shows the Chinese.
 /// Amounts are numbers formatted ¥#,##0.00, dates are dates.
 /// </summary>
 public sealed class LedgerExport(LvyueDbContext db)
@@ -28,64 +25,37 @@ public sealed class LedgerExport(LvyueDbContext db)
         "签订日期", "履行开始日期", "履行结束日期", "状态", "备案要求", "重点项目", "供应商",
     ];
 
-    private static readonly int[] Widths = [20, 40, 28, 8, 14, 12, 18, 12, 12, 12, 10, 10, 8, 40];
+    private static readonly double[] Widths = [20, 40, 28, 8, 14, 12, 18, 12, 12, 12, 10, 10, 8, 40];
 
     /// <summary>Writes the .xlsx; returns the number of contracts written.</summary>
     public async Task<int> WriteXlsxAsync(LedgerFilter filter, Stream output, CancellationToken ct = default)
     {
-        var wb = new SXSSFWorkbook(new XSSFWorkbook(), 200);
-        try
+        using var xlsx = new XlsxStreamWriter(output);
+        var count = 0;
+        NewSheet(xlsx, "合同台账");
+        await foreach (var row in Rows(filter).WithCancellation(ct))
         {
-            var fmt = wb.CreateDataFormat();
-            var font = wb.CreateFont();
-            font.IsBold = true;
-            var header = wb.CreateCellStyle();
-            header.SetFont(font);
-            header.FillForegroundColor = IndexedColors.Grey25Percent.Index;
-            header.FillPattern = FillPattern.SolidForeground;
-            var money = wb.CreateCellStyle();
-            money.DataFormat = fmt.GetFormat("\"¥\"#,##0.00");
-            var date = wb.CreateCellStyle();
-            date.DataFormat = fmt.GetFormat("yyyy-mm-dd");
-
-            ISheet? sheet = null;
-            var r = 0;
-            var count = 0;
-            await foreach (var row in Rows(filter).WithCancellation(ct))
-            {
-                if (sheet is null || r > MaxRowsPerSheet)
-                {
-                    sheet = NewSheet(wb, header, wb.NumberOfSheets == 0 ? "合同台账" : $"合同台账({wb.NumberOfSheets + 1})");
-                    r = 1;
-                }
-                var x = sheet.CreateRow(r++);
-                x.CreateCell(0).SetCellValue(row.Number);
-                x.CreateCell(1).SetCellValue(row.Title);
-                x.CreateCell(2).SetCellValue(row.BudgetUnit);
-                x.CreateCell(3).SetCellValue(Labels.Categories[row.Category].Zh);
-                x.CreateCell(4).SetCellValue(row.Subcategory);
-                x.CreateCell(5).SetCellValue(Labels.Methods[row.Method].Zh);
-                var amount = x.CreateCell(6);
-                amount.SetCellValue((double)row.Amount);
-                amount.CellStyle = money;
-                DateCell(x, 7, row.SignDate, date);
-                DateCell(x, 8, row.StartDate, date);
-                DateCell(x, 9, row.EndDate, date);
-                x.CreateCell(10).SetCellValue(Labels.Statuses[row.Status].Zh);
-                x.CreateCell(11).SetCellValue(row.FilingRequired ? "应备案" : "自愿备案");
-                x.CreateCell(12).SetCellValue(row.IsKeyProject ? "是" : "否");
-                x.CreateCell(13).SetCellValue(row.Suppliers);
-                count++;
-            }
-            sheet ??= NewSheet(wb, header, "合同台账");
-            wb.Write(new KeepOpenStream(output));
-            await output.FlushAsync(ct);
-            return count;
+            if (xlsx.RowsInSheet > MaxRowsPerSheet) NewSheet(xlsx, $"合同台账({count / MaxRowsPerSheet + 1})");
+            xlsx.StartRow();
+            xlsx.Text(row.Number);
+            xlsx.Text(row.Title);
+            xlsx.Text(row.BudgetUnit);
+            xlsx.Text(Labels.Categories[row.Category].Zh);
+            xlsx.Text(row.Subcategory);
+            xlsx.Text(Labels.Methods[row.Method].Zh);
+            xlsx.Number(row.Amount, XlsxStyle.Money);
+            xlsx.Date(row.SignDate);
+            xlsx.Date(row.StartDate);
+            xlsx.Date(row.EndDate);
+            xlsx.Text(Labels.Statuses[row.Status].Zh);
+            xlsx.Text(row.FilingRequired ? "应备案" : "自愿备案");
+            xlsx.Text(row.IsKeyProject ? "是" : "否");
+            xlsx.Text(row.Suppliers);
+            count++;
         }
-        finally
-        {
-            wb.Dispose(); // deletes SXSSF's temporary sheet files
-        }
+        xlsx.Finish();
+        await output.FlushAsync(ct);
+        return count;
     }
 
     /// <summary>Writes the .csv (UTF-8 with BOM, comma-separated, amounts as plain numbers); returns the number of contracts written.</summary>
@@ -143,26 +113,10 @@ public sealed class LedgerExport(LvyueDbContext db)
         _ => q.OrderByDescending(c => c.SignDate).ThenByDescending(c => c.Id),
     };
 
-    private static ISheet NewSheet(IWorkbook wb, ICellStyle header, string name)
+    private static void NewSheet(XlsxStreamWriter xlsx, string name)
     {
-        var sheet = wb.CreateSheet(name);
-        var row = sheet.CreateRow(0);
-        for (var i = 0; i < Headers.Count; i++)
-        {
-            var cell = row.CreateCell(i);
-            cell.SetCellValue(Headers[i]);
-            cell.CellStyle = header;
-            sheet.SetColumnWidth(i, Widths[i] * 256);
-        }
-        sheet.CreateFreezePane(0, 1);
-        return sheet;
-    }
-
-    private static void DateCell(IRow row, int col, DateOnly? value, ICellStyle style)
-    {
-        var cell = row.CreateCell(col);
-        if (value is not { } d) return;
-        cell.SetCellValue(d.ToDateTime(TimeOnly.MinValue));
-        cell.CellStyle = style;
+        xlsx.StartSheet(name, Widths);
+        xlsx.StartRow();
+        foreach (var h in Headers) xlsx.Text(h, XlsxStyle.Header);
     }
 }

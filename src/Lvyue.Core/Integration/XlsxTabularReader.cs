@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Text;
 using System.Xml;
 using Lvyue.Common;
 
@@ -60,8 +61,18 @@ internal sealed class XlsxTabularReader : TabularReader
 
     public override IEnumerable<TabularRow> Rows()
     {
-        foreach (var (number, cells) in SheetRows())
+        using var rows = SheetRows().GetEnumerator();
+        while (true)
         {
+            try
+            {
+                if (!rows.MoveNext()) yield break;
+            }
+            catch (Exception e) when (e is XmlException or InvalidDataException)
+            {
+                throw new TabularFormatException(new Msg("Excel文件内容已损坏，无法读取", "The Excel workbook is damaged and cannot be read"), e);
+            }
+            var (number, cells) = rows.Current;
             if (number <= _headerRow) continue;
             var row = new TabularRow(number, cells);
             if (!row.IsEmpty) yield return row;
@@ -123,36 +134,42 @@ internal sealed class XlsxTabularReader : TabularReader
         "文件不是Excel工作簿（缺少 xl/workbook.xml），请使用 .xlsx 文件",
         "The file is not an Excel workbook (xl/workbook.xml is missing): use an .xlsx file"));
 
+    /// <summary>Loads the &lt;si&gt; items: the concatenated &lt;t&gt; runs, without phonetic (&lt;rPh&gt;) runs.</summary>
     private void LoadSharedStrings()
     {
         var entry = _zip.GetEntry("xl/sharedStrings.xml");
         if (entry is not null)
         {
             using var r = XmlReader.Create(entry.Open(), Settings);
+            var text = new StringBuilder();
+            bool inT = false, inPhonetic = false;
             while (r.Read())
             {
-                if (r.NodeType == XmlNodeType.Element && r.LocalName == "si") _strings.Add(ReadText(r));
+                switch (r.NodeType)
+                {
+                    case XmlNodeType.Element:
+                        switch (r.LocalName)
+                        {
+                            case "si": text.Clear(); if (r.IsEmptyElement) _strings.Add(""); break;
+                            case "t": inT = !r.IsEmptyElement; break;
+                            case "rPh": inPhonetic = !r.IsEmptyElement; break;
+                        }
+                        break;
+                    case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace:
+                        if (inT && !inPhonetic) text.Append(r.Value);
+                        break;
+                    case XmlNodeType.EndElement:
+                        switch (r.LocalName)
+                        {
+                            case "si": _strings.Add(text.ToString()); break;
+                            case "t": inT = false; break;
+                            case "rPh": inPhonetic = false; break;
+                        }
+                        break;
+                }
             }
         }
         _strings.Complete();
-    }
-
-    /// <summary>
-    /// Concatenates the &lt;t&gt; runs of an &lt;si&gt; or &lt;is&gt; element, skipping phonetic runs. Reads a
-    /// subtree, so the outer reader is left on the element's end and its next Read is safe.
-    /// </summary>
-    private static string ReadText(XmlReader r)
-    {
-        var sb = new System.Text.StringBuilder();
-        using var sub = r.ReadSubtree();
-        sub.Read();
-        while (!sub.EOF)
-        {
-            if (sub.NodeType == XmlNodeType.Element && sub.LocalName == "rPh") { sub.Skip(); continue; }
-            if (sub.NodeType == XmlNodeType.Element && sub.LocalName == "t") { sb.Append(sub.ReadElementContentAsString()); continue; }
-            sub.Read();
-        }
-        return sb.ToString();
     }
 
     private void LoadStyles()
@@ -196,64 +213,86 @@ internal sealed class XlsxTabularReader : TabularReader
         return false;
     }
 
+    /// <summary>
+    /// The rows of the sheet, read as a flat walk over the XML nodes (no subtree readers, which would
+    /// cost allocations per cell): a cell's value is its &lt;v&gt; text or its inline &lt;is&gt;&lt;t&gt; runs.
+    /// </summary>
     private IEnumerable<(int Number, string?[] Cells)> SheetRows()
     {
         var entry = _zip.GetEntry(_sheetPath) ?? throw NotAWorkbook();
         using var r = XmlReader.Create(entry.Open(), Settings);
-        var sequential = 0;
         var cells = new List<string?>();
+        var value = new StringBuilder();
+        int number = 0, col = 0, next = 0, style = 0;
+        string? type = null;
+        bool inRow = false, inV = false, inT = false, inPhonetic = false, hasValue = false;
         while (r.Read())
         {
-            if (r.NodeType != XmlNodeType.Element || r.LocalName != "row") continue;
-            sequential = int.TryParse(r.GetAttribute("r"), out var n) ? n : sequential + 1;
-            cells.Clear();
-            if (!r.IsEmptyElement)
+            switch (r.NodeType)
             {
-                var depth = r.Depth;
-                var next = 0;
-                while (r.Read() && r.Depth > depth)
-                {
-                    if (r.NodeType != XmlNodeType.Element || r.LocalName != "c") continue;
-                    var col = ColumnIndex(r.GetAttribute("r")) ?? next;
-                    next = col + 1;
-                    var value = ReadCell(r);
-                    while (cells.Count < col) cells.Add(null);
-                    cells.Add(value);
-                }
+                case XmlNodeType.Element:
+                    switch (r.LocalName)
+                    {
+                        case "row":
+                            number = int.TryParse(r.GetAttribute("r"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : number + 1;
+                            cells.Clear();
+                            next = 0;
+                            if (r.IsEmptyElement) yield return (number, []);
+                            else inRow = true;
+                            break;
+                        case "c" when inRow:
+                            col = ColumnIndex(r.GetAttribute("r")) ?? next;
+                            next = col + 1;
+                            type = r.GetAttribute("t");
+                            style = int.TryParse(r.GetAttribute("s"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var st) ? st : 0;
+                            value.Clear();
+                            hasValue = false;
+                            if (r.IsEmptyElement) Put(cells, col, null);
+                            break;
+                        case "v": inV = !r.IsEmptyElement; hasValue = true; break;
+                        case "t": inT = !r.IsEmptyElement; hasValue = true; break;
+                        case "rPh": inPhonetic = !r.IsEmptyElement; break;
+                    }
+                    break;
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace:
+                    if (inV || (inT && !inPhonetic)) value.Append(r.Value);
+                    break;
+                case XmlNodeType.EndElement:
+                    switch (r.LocalName)
+                    {
+                        case "v": inV = false; break;
+                        case "t": inT = false; break;
+                        case "rPh": inPhonetic = false; break;
+                        case "c" when inRow: Put(cells, col, hasValue ? Convert(type, style, value.ToString()) : null); break;
+                        case "row":
+                            inRow = false;
+                            yield return (number, cells.ToArray());
+                            break;
+                    }
+                    break;
             }
-            yield return (sequential, cells.ToArray());
         }
     }
 
-    private string? ReadCell(XmlReader r)
+    private static void Put(List<string?> cells, int col, string? value)
     {
-        var type = r.GetAttribute("t");
-        int.TryParse(r.GetAttribute("s"), out var style);
-        string? raw = null;
-        string? inline = null;
-        using (var sub = r.ReadSubtree())
-        {
-            sub.Read();
-            sub.Read();
-            while (!sub.EOF)
-            {
-                if (sub.NodeType == XmlNodeType.Element && sub.LocalName == "v") { raw = sub.ReadElementContentAsString(); continue; }
-                if (sub.NodeType == XmlNodeType.Element && sub.LocalName == "is") { inline = ReadText(sub); }
-                sub.Read();
-            }
-        }
+        while (cells.Count < col) cells.Add(null);
+        if (cells.Count == col) cells.Add(value);
+        else cells[col] = value;
+    }
+
+    private string? Convert(string? type, int style, string raw)
+    {
         switch (type)
         {
             case "s":
                 return int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? _strings.Get(i) : null;
-            case "inlineStr":
-                return inline;
-            case "str" or "e":
+            case "inlineStr" or "str" or "e":
                 return raw;
             case "b":
-                return raw == "1" ? "TRUE" : "FALSE";
+                return raw.Trim() == "1" ? "TRUE" : "FALSE";
             default:
-                if (raw is null) return null;
+                if (raw.Length == 0) return null;
                 if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return raw;
                 if (style < _dateStyles.Count && _dateStyles[style] && d is > -657435 and < 2958466)
                 {
