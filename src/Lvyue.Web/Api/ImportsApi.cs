@@ -44,7 +44,7 @@ public static class ImportsApi
         return api;
     }
 
-    /// <summary>Streams the filtered ledger to the response.</summary>
+    /// <summary>Writes the filtered ledger to the response (.csv streamed, .xlsx through a file buffer).</summary>
     public static async Task Export(string? format, [AsParameters] LedgerFilterQuery filter, HttpContext http, LedgerExport export, TimeProvider clock)
     {
         var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
@@ -54,7 +54,14 @@ public static class ImportsApi
             { FileNameStar = name, FileName = csv ? "ledger.csv" : "ledger.xlsx" }.ToString();
         var f = filter.ToFilter();
         if (csv) await export.WriteCsvAsync(f, http.Response.Body, http.RequestAborted);
-        else await export.WriteXlsxAsync(f, http.Response.Body, http.RequestAborted);
+        else
+        {
+            // The .xlsx writer is a ZipArchive, which writes synchronously and the server forbids synchronous
+            // writes to the response: buffer it (in memory up to 32 KB, then in a temporary file), then copy.
+            await using var buffer = new Microsoft.AspNetCore.WebUtilities.FileBufferingWriteStream();
+            await export.WriteXlsxAsync(f, buffer, http.RequestAborted);
+            await buffer.DrainBufferAsync(http.Response.Body, http.RequestAborted);
+        }
     }
 
     private static async Task<IResult> Template(string kind, HttpContext http, IAuthorizationService authz)
