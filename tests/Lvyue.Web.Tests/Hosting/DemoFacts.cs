@@ -63,6 +63,9 @@ public sealed record DemoFacts(
         SupplierIds = [OtherSupplierId],
     };
 
+    /// <summary>The budget year of the demo's budget lines (the year the app started in).</summary>
+    public int LineYear => int.Parse(LineCode[..4]);
+
     /// <summary>A contract number no other test uses.</summary>
     public static string NewNumber(string prefix = "T") => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 64)];
 }
