@@ -2,28 +2,39 @@ using System.Collections.Concurrent;
 
 namespace Lvyue.Web.Tests.Hosting;
 
-/// <summary>
-/// The hosts the HTTP tests share: one app per database provider, started on first use and stopped
-/// when the collection ends. The tests of the collection run one after another, so a test may count
-/// rows before and after a refused request without another test writing in between.
-/// </summary>
-public sealed class ApiHosts : IAsyncLifetime
+/// <summary>Apps with the same settings, one per database provider, started on first use and stopped at dispose.</summary>
+public sealed class HostPool(IReadOnlyDictionary<string, string?>? settings = null) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<LvyueApp>>> _hosts = new();
 
-    /// <summary>The shared app on <paramref name="provider"/>.</summary>
+    /// <summary>The app on <paramref name="provider"/>.</summary>
     public Task<LvyueApp> For(string provider) =>
-        _hosts.GetOrAdd(provider, p => new Lazy<Task<LvyueApp>>(() => LvyueApp.StartAsync(p))).Value;
+        _hosts.GetOrAdd(provider, p => new Lazy<Task<LvyueApp>>(() => LvyueApp.StartAsync(p, settings))).Value;
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         foreach (var lazy in _hosts.Values)
         {
             if (lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully) await lazy.Value.Result.DisposeAsync();
         }
     }
+}
+
+/// <summary>
+/// The hosts the HTTP tests share: one app per database provider with the default settings. The tests
+/// of <see cref="ApiCollection"/> run one after another, so a test may count rows before and after a
+/// refused request without another test writing in between.
+/// </summary>
+public sealed class ApiHosts : IAsyncLifetime
+{
+    private readonly HostPool _pool = new();
+
+    /// <summary>The shared app on <paramref name="provider"/>.</summary>
+    public Task<LvyueApp> For(string provider) => _pool.For(provider);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _pool.DisposeAsync().AsTask();
 }
 
 /// <summary>The HTTP API and page tests: they share <see cref="ApiHosts"/> and run one at a time.</summary>
