@@ -80,7 +80,7 @@ public sealed class SyntheticContracts(LvyueDbContext db, TextWriter log)
                 committed[line] = committed.GetValueOrDefault(line) + amount;
                 await writer.AddAsync(c, ct);
             }
-            await writer.FlushAsync(ct);
+            await writer.CompleteAsync(ct);
             if (firstId == 0) firstId = writer.FirstId;
             lastId = writer.LastId;
             foreach (var (lineId, sum) in committed)

@@ -21,7 +21,8 @@ public sealed class ContractBulkWriter : IDisposable
     public const int BatchSize = 2000;
 
     private readonly LvyueDbContext _db;
-    private readonly List<Contract> _buffer = new(BatchSize);
+    private List<Contract> _buffer = new(BatchSize);
+    private Task _pending = Task.CompletedTask;
     private readonly DateTime _now;
     private readonly Dictionary<string, SqliteRowInserter> _inserters = [];
     private long _nextId;
@@ -41,7 +42,7 @@ public sealed class ContractBulkWriter : IDisposable
     public long FirstId { get; private set; }
     public long LastId { get; private set; }
 
-    /// <summary>Queues a new contract (its <see cref="Contract.Suppliers"/> and <see cref="Contract.Events"/> too); ids are set when the batch is written.</summary>
+    /// <summary>Queues a new contract (its <see cref="Contract.Suppliers"/> and <see cref="Contract.Events"/> too); ids are set when its batch is written.</summary>
     public async Task AddAsync(Contract contract, CancellationToken ct = default)
     {
         if (contract.CreatedAt == default) contract.CreatedAt = _now;
@@ -50,22 +51,42 @@ public sealed class ContractBulkWriter : IDisposable
         if (_buffer.Count >= BatchSize) await FlushAsync(ct);
     }
 
+    /// <summary>
+    /// Starts writing the buffered contracts in the background, after the previous batch is done, so
+    /// that the caller prepares the next batch while this one is written. The caller must not use the
+    /// context's connection until <see cref="CompleteAsync"/> has returned.
+    /// </summary>
+    public async Task FlushAsync(CancellationToken ct = default)
+    {
+        await _pending;
+        if (_buffer.Count == 0) return;
+        var batch = _buffer;
+        _buffer = new List<Contract>(BatchSize);
+        _pending = Task.Run(() => WriteAsync(batch, ct), ct);
+    }
+
+    /// <summary>Writes what is still buffered and waits until every batch is written.</summary>
+    public async Task CompleteAsync(CancellationToken ct = default)
+    {
+        await FlushAsync(ct);
+        await _pending;
+    }
+
     public void Dispose()
     {
+        try { _pending.GetAwaiter().GetResult(); }
+        catch (Exception) { /* the failure was (or will be) reported by CompleteAsync; the transaction rolls back */ }
         foreach (var insert in _inserters.Values) insert.Dispose();
         _inserters.Clear();
     }
 
-    /// <summary>Writes the buffered contracts.</summary>
-    public async Task FlushAsync(CancellationToken ct = default)
+    private async Task WriteAsync(List<Contract> batch, CancellationToken ct)
     {
-        if (_buffer.Count == 0) return;
-        if (_db.IsSqlite) await WriteSqliteAsync(ct);
-        else await WritePostgresAsync(ct);
-        if (FirstId == 0) FirstId = _buffer[0].Id;
-        LastId = _buffer[^1].Id;
-        Written += _buffer.Count;
-        _buffer.Clear();
+        if (_db.IsSqlite) await WriteSqliteAsync(batch, ct);
+        else await WritePostgresAsync(batch, ct);
+        if (FirstId == 0) FirstId = batch[0].Id;
+        LastId = batch[^1].Id;
+        Written += batch.Count;
     }
 
     private static readonly string[] ContractColumns =
@@ -96,7 +117,7 @@ public sealed class ContractBulkWriter : IDisposable
     /// them meanwhile; AUTOINCREMENT's sqlite_sequence follows the largest id inserted), and rows go
     /// through <see cref="SqliteRowInserter"/>'s prepared statements bound by position.
     /// </summary>
-    private async Task WriteSqliteAsync(CancellationToken ct)
+    private async Task WriteSqliteAsync(List<Contract> batch, CancellationToken ct)
     {
         var conn = (SqliteConnection)_db.Database.GetDbConnection();
         var tx = (SqliteTransaction)_db.Database.CurrentTransaction!.GetDbTransaction();
@@ -112,8 +133,8 @@ public sealed class ContractBulkWriter : IDisposable
         }
         var suppliers = new List<object?[]>();
         var events = new List<object?[]>();
-        var contracts = new List<object?[]>(_buffer.Count);
-        foreach (var c in _buffer)
+        var contracts = new List<object?[]>(batch.Count);
+        foreach (var c in batch)
         {
             c.Id = _nextId++;
             contracts.Add([c.Id, .. Values(c)]);
@@ -140,21 +161,21 @@ public sealed class ContractBulkWriter : IDisposable
         insert.Insert(rows);
     }
 
-    private async Task WritePostgresAsync(CancellationToken ct)
+    private async Task WritePostgresAsync(List<Contract> batch, CancellationToken ct)
     {
         var conn = (NpgsqlConnection)_db.Database.GetDbConnection();
         await using (var cmd = new NpgsqlCommand(
             "SELECT nextval(pg_get_serial_sequence('\"Contracts\"', 'Id')) FROM generate_series(1, @n)", conn))
         {
-            cmd.Parameters.AddWithValue("n", _buffer.Count);
+            cmd.Parameters.AddWithValue("n", batch.Count);
             await using var r = await cmd.ExecuteReaderAsync(ct);
             var k = 0;
-            while (await r.ReadAsync(ct)) _buffer[k++].Id = r.GetInt64(0);
+            while (await r.ReadAsync(ct)) batch[k++].Id = r.GetInt64(0);
         }
         var columns = string.Join(", ", ContractColumns.Prepend("Id").Select(c => $"\"{c}\""));
         await using (var w = await conn.BeginBinaryImportAsync($"COPY \"Contracts\" ({columns}) FROM STDIN (FORMAT BINARY)", ct))
         {
-            foreach (var c in _buffer)
+            foreach (var c in batch)
             {
                 await w.StartRowAsync(ct);
                 await w.WriteAsync(c.Id, NpgsqlDbType.Bigint, ct);
@@ -165,7 +186,7 @@ public sealed class ContractBulkWriter : IDisposable
         await using (var w = await conn.BeginBinaryImportAsync(
             "COPY \"ContractSuppliers\" (\"ContractId\", \"SupplierId\", \"SortOrder\") FROM STDIN (FORMAT BINARY)", ct))
         {
-            foreach (var c in _buffer)
+            foreach (var c in batch)
             {
                 foreach (var s in c.Suppliers)
                 {
@@ -181,7 +202,7 @@ public sealed class ContractBulkWriter : IDisposable
         var eventColumns = string.Join(", ", EventColumns.Select(c => $"\"{c}\""));
         await using (var w = await conn.BeginBinaryImportAsync($"COPY \"ContractEvents\" ({eventColumns}) FROM STDIN (FORMAT BINARY)", ct))
         {
-            foreach (var c in _buffer)
+            foreach (var c in batch)
             {
                 foreach (var e in c.Events)
                 {

@@ -27,7 +27,7 @@ namespace Lvyue.Contracts;
 public sealed class ContractImport(LvyueDbContext db)
 {
     public const string ImportNote = "批量导入";
-    private const int Chunk = 1000;
+    private const int Chunk = 2000;
 
     /// <summary>Writes the template: the columns, one example row and the 填写说明 sheet listing valid values.</summary>
     public async Task WriteTemplateAsync(Stream output, CancellationToken ct = default)
@@ -53,16 +53,18 @@ public sealed class ContractImport(LvyueDbContext db)
         await using var source = await ImportSource.OpenAsync(content, fileName, ct);
 
         var problems = new ImportProblems();
-        var rows = (await RunAsync(source, problems, null, "validate", progress, ct)).Rows;
+        var lookups = new ContractImportLookups(db);
+        await lookups.LoadAsync(ct);
+        var rows = (await RunAsync(source, lookups, problems, null, "validate", progress, ct)).Rows;
         if (problems.Any) return problems.ToResult("contracts", rows, clock.Elapsed);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         using var writer = new ContractBulkWriter(db);
-        var planned = await RunAsync(source, problems, writer, "write", progress, ct);
-        if (problems.Any) return problems.ToResult("contracts", rows, clock.Elapsed);
         try
         {
-            await writer.FlushAsync(ct);
+            var planned = await RunAsync(source, lookups, problems, writer, "write", progress, ct);
+            await writer.CompleteAsync(ct);
+            if (problems.Any) return problems.ToResult("contracts", rows, clock.Elapsed);
             if (!await CommitBudgetsAsync(planned.Budget, problems, ct)) return problems.ToResult("contracts", rows, clock.Elapsed);
             db.AuditEntries.Add(Audit("import", "Contract", $"{writer.FirstId}-{writer.LastId}", null, new
             {
@@ -91,19 +93,24 @@ public sealed class ContractImport(LvyueDbContext db)
         public readonly Dictionary<(long Unit, string Number), int> Numbers = [];
     }
 
-    private async Task<Pass> RunAsync(ImportSource source, ImportProblems problems, ContractBulkWriter? writer, string phase,
-        IProgress<ImportProgress>? progress, CancellationToken ct)
+    /// <summary>
+    /// One pass over the file. The validating pass (no writer) loads every unit's budget lines and
+    /// departments and every supplier the rows name into <paramref name="lookups"/>; the writing pass
+    /// reuses them and so makes no query of its own while the writer streams batches in the
+    /// background (numbers taken meanwhile are caught by the unique index, budget spent meanwhile by
+    /// the guarded commitment: either rolls everything back).
+    /// </summary>
+    private async Task<Pass> RunAsync(ImportSource source, ContractImportLookups lookups, ImportProblems problems, ContractBulkWriter? writer,
+        string phase, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var pass = new Pass();
-        var lookups = new ContractImportLookups(db);
-        await lookups.LoadAsync(ct);
         try
         {
             using var reader = source.Open();
             var sheet = ImportSheet.Bind(reader.Headers, C.All, problems);
             if (problems.Any) return pass;
             var batch = new List<ContractImportRow>(Chunk);
-            foreach (var row in reader.Rows())
+            foreach (var row in PrefetchedRows.Of(reader.Rows()))
             {
                 pass.Rows++;
                 batch.Add(ContractImportRow.Parse(new ImportRow(sheet, problems, row)));
@@ -127,17 +134,17 @@ public sealed class ContractImport(LvyueDbContext db)
     private async Task CheckAsync(List<ContractImportRow> batch, ContractImportLookups lookups, Pass pass, ImportProblems problems,
         ContractBulkWriter? writer, CancellationToken ct)
     {
-        await lookups.LoadSuppliersAsync(batch.SelectMany(r => r.Usccs).Where(Uscc.IsValid), ct);
+        if (writer is null) await lookups.LoadSuppliersAsync(batch.SelectMany(r => r.Usccs).Where(Uscc.IsValid), ct);
         foreach (var r in batch) ResolveUnit(r, lookups);
         var existing = new Dictionary<long, HashSet<string>>();
-        foreach (var g in batch.Where(r => r.Unit is not null && r.Number is not null).GroupBy(r => r.Unit!.Id))
+        foreach (var g in batch.Where(r => writer is null && r.Unit is not null && r.Number is not null).GroupBy(r => r.Unit!.Id))
             existing[g.Key] = await lookups.ExistingNumbersAsync(g.Key, g.Select(r => r.Number!).Distinct().ToList(), ct);
         foreach (var r in batch)
         {
             await CheckReferencesAsync(r, lookups, pass, existing, ct);
             CheckRules(r);
-            if (writer is not null && !problems.Any) await writer.AddAsync(r.ToContract(db.Scope.Actor, await lookups.FilingRequiredAsync(
-                r.Unit!.RegionId, r.Category!.Value, r.Method!.Value, r.Amount!.Value, ct), ImportNote), ct);
+            if (writer is not null && !problems.Any) await writer.AddAsync(r.ToContract(db.Scope.Actor, lookups.FilingRequired(
+                r.Unit!.RegionId, r.Category!.Value, r.Method!.Value, r.Amount!.Value), ImportNote), ct);
         }
     }
 

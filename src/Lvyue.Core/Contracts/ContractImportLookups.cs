@@ -24,7 +24,7 @@ internal sealed class ContractImportLookups(LvyueDbContext db)
     private readonly Dictionary<string, Subcategory> _subcategories = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<long, Dictionary<(int Year, string Code), LineInfo>> _lines = [];
     private readonly Dictionary<long, Dictionary<string, long>> _departments = [];
-    private readonly Dictionary<long, List<FilingThreshold>> _thresholds = [];
+    private Dictionary<long, List<FilingThreshold>> _thresholds = [];
     private readonly Dictionary<string, SupplierInfo?> _suppliers = [];
 
     public async Task LoadAsync(CancellationToken ct)
@@ -32,6 +32,7 @@ internal sealed class ContractImportLookups(LvyueDbContext db)
         _units = (await db.BudgetUnits.AsNoTracking().Select(u => new UnitInfo(u.Id, u.RegionId, u.Code, u.Name)).ToListAsync(ct))
             .GroupBy(u => u.Code).ToDictionary(g => g.Key, g => g.ToList());
         _regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Id, ct);
+        _thresholds = (await db.FilingThresholds.AsNoTracking().ToListAsync(ct)).GroupBy(t => t.RegionId).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var s in await db.Subcategories.AsNoTracking().Where(s => s.IsActive).ToListAsync(ct))
         {
             _subcategories.TryAdd(s.Code, s);
@@ -108,12 +109,10 @@ internal sealed class ContractImportLookups(LvyueDbContext db)
         return set;
     }
 
-    /// <summary>The filing-threshold rule of <see cref="FilingService.IsFilingRequiredAsync"/>, with the region's thresholds cached.</summary>
-    public async Task<bool> FilingRequiredAsync(long regionId, Category category, ProcurementMethod method, decimal amount, CancellationToken ct)
+    /// <summary>The filing-threshold rule of <see cref="FilingService.IsFilingRequiredAsync"/> over the thresholds loaded at start.</summary>
+    public bool FilingRequired(long regionId, Category category, ProcurementMethod method, decimal amount)
     {
-        if (!_thresholds.TryGetValue(regionId, out var rows))
-            _thresholds[regionId] = rows = await db.FilingThresholds.AsNoTracking().Where(t => t.RegionId == regionId).ToListAsync(ct);
-        var best = rows
+        var best = _thresholds.GetValueOrDefault(regionId, [])
             .Where(t => (t.Category is null || t.Category == category) && (t.Method is null || t.Method == method))
             .OrderByDescending(t => (t.Category is null ? 0 : 2) + (t.Method is null ? 0 : 1))
             .FirstOrDefault();
