@@ -183,7 +183,7 @@ public sealed class XlsxStreamWriter : IDisposable
 
     private string Workbook()
     {
-        var sb = new StringBuilder($"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="{Main}" xmlns:r="{Rel}"><sheets>""");
+        var sb = new StringBuilder($"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="{Main}" xmlns:r="{Rel}"><workbookPr date1904="false"/><bookViews><workbookView activeTab="0"/></bookViews><sheets>""");
         for (var i = 0; i < _sheets.Count; i++)
             sb.Append($"""<sheet name="{System.Security.SecurityElement.Escape(_sheets[i])}" sheetId="{i + 1}" r:id="rId{i + 1}"/>""");
         return sb.Append("</sheets></workbook>").ToString();
