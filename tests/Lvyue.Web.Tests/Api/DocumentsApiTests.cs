@@ -68,6 +68,26 @@ public sealed class DocumentsApiTests(ApiHosts hosts)
     }
 
     [Theory, BothDatabases]
+    public async Task Api_RefusesADocumentOver50MbAndStoresNothing(string provider)
+    {
+        var app = await hosts.For(provider);
+        var facts = await app.Facts;
+        using var clerk = await app.LoginAsync("clerk");
+        var id = await ApiSteps.CreateAsync(clerk, facts.Contract(DemoFacts.NewNumber("BIG")));
+        var before = await StoreSnapshot.TakeAsync(app);
+        var tooBig = new byte[50 * 1024 * 1024 + 1];
+        Array.Fill(tooBig, (byte)'a');
+
+        using var response = await clerk.PostFileAsync($"/api/v1/contracts/{id}/documents", "合同.txt", tooBig);
+
+        var messages = await Problems.AssertFieldErrorAsync(response, "documents");
+        Assert.Contains(messages, m => m.Contains("50 MB"));
+        Assert.Equal(before, await StoreSnapshot.TakeAsync(app));
+        var tmp = Path.Combine(app.Database.FileStoreRoot, "tmp");
+        Assert.True(!Directory.Exists(tmp) || !Directory.EnumerateFileSystemEntries(tmp).Any(), "the upload left a temporary file");
+    }
+
+    [Theory, BothDatabases]
     public async Task Api_RefusesABrowserSessionUploadWithoutTheAntiforgeryToken(string provider)
     {
         var app = await hosts.For(provider);

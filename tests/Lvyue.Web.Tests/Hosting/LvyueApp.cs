@@ -21,11 +21,13 @@ public sealed class LvyueApp : WebApplicationFactory<Program>
 
     private readonly TestDatabase _database;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly bool _ownsDatabase;
 
-    private LvyueApp(TestDatabase database, IReadOnlyDictionary<string, string?> settings, bool kestrel)
+    private LvyueApp(TestDatabase database, IReadOnlyDictionary<string, string?> settings, bool kestrel, bool ownsDatabase = true)
     {
         _database = database;
         _settings = settings;
+        _ownsDatabase = ownsDatabase;
         if (kestrel) UseKestrel(0);
     }
 
@@ -53,7 +55,15 @@ public sealed class LvyueApp : WebApplicationFactory<Program>
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
-        var app = new LvyueApp(database, all, kestrel);
+        return await StartAsync(new LvyueApp(database, all, kestrel));
+    }
+
+    /// <summary>A second instance of the app on the same database and file store (it does not drop them when disposed).</summary>
+    public static Task<LvyueApp> StartAnotherInstanceAsync(LvyueApp first) =>
+        StartAsync(new LvyueApp(first._database, first._settings, kestrel: false, ownsDatabase: false));
+
+    private static async Task<LvyueApp> StartAsync(LvyueApp app)
+    {
         try
         {
             app.StartServer();
@@ -81,6 +91,9 @@ public sealed class LvyueApp : WebApplicationFactory<Program>
             return new Uri(first.Replace("://[::]", "://127.0.0.1").Replace("://0.0.0.0", "://127.0.0.1").Replace("://localhost", "://127.0.0.1"));
         }
     }
+
+    /// <summary>A client that keeps its cookies in <paramref name="cookies"/> (which another instance's client may share) and does not follow redirects.</summary>
+    public HttpClient NewClient(System.Net.CookieContainer cookies) => CreateDefaultClient(new SharedCookies(cookies));
 
     /// <summary>A client that keeps cookies and does not follow redirects (so tests see them).</summary>
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -112,6 +125,6 @@ public sealed class LvyueApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownsDatabase) await _database.DisposeAsync();
     }
 }
