@@ -2,6 +2,7 @@ using Lvyue.Accounts;
 using Lvyue.Data;
 using Lvyue.Integration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Lvyue.Bench;
 
@@ -11,7 +12,9 @@ internal static class BenchHost
     public static ServiceProvider Services(string provider, string connection, TenantScope scope)
     {
         var services = new ServiceCollection();
-        services.AddLogging();
+        if (Environment.GetEnvironmentVariable("LVYUE_BENCH_SQL") == "1")
+            services.AddLogging(b => b.AddConsole().AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information).AddFilter("Microsoft", LogLevel.Warning));
+        else services.AddLogging();
         services.AddLvyueCore(new DatabaseOptions
         {
             Provider = provider.StartsWith("p", StringComparison.OrdinalIgnoreCase) ? "Postgres" : "Sqlite", ConnectionString = connection,

@@ -97,7 +97,8 @@ public sealed class SyntheticContracts(LvyueDbContext db, TextWriter log)
             After = JsonSerializer.Serialize(new { Contracts = count, FirstId = firstId, LastId = lastId, Note = "基准数据 / synthetic benchmark data" }),
         });
         await db.SaveChangesAsync(ct);
-        if (!db.IsSqlite) await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
+        // After a bulk load: statistics for the planner, and (PostgreSQL) the visibility map that lets counts use index-only scans.
+        await db.Database.ExecuteSqlRawAsync(db.IsSqlite ? "ANALYZE" : "VACUUM ANALYZE \"Contracts\"", ct);
         log.WriteLine($"已生成 {count:N0} 份合同，用时 {clock.Elapsed.TotalSeconds:0.0} 秒，{rate:N0} 行/秒 / generated {count:N0} contracts in {clock.Elapsed.TotalSeconds:0.0} s, {rate:N0} rows/s");
         return rate;
     }

@@ -133,6 +133,7 @@ public sealed class LvyueDbContext(DbContextOptions<LvyueDbContext> options, ITe
             e.HasIndex(c => new { c.RegionId, c.Status, c.SignDate });
             e.HasIndex(c => new { c.RegionId, c.SignDate });
             e.HasIndex(c => new { c.RegionId, c.Amount });
+            e.HasIndex(c => new { c.RegionId, c.Category, c.Amount });
             e.HasIndex(c => new { c.BudgetUnitId, c.SignDate });
             e.HasIndex(c => c.BudgetLineId);
             e.HasOne(c => c.BudgetUnit).WithMany().HasForeignKey(c => c.BudgetUnitId).OnDelete(DeleteBehavior.Restrict);
