@@ -30,6 +30,10 @@ public sealed class FilingService(LvyueDbContext db, FileStore files, FilingOpti
             await db.Contracts.IgnoreQueryFilters().AnyAsync(c => c.BudgetUnitId == unit.Id && c.Number == number, ct))
             errors.Add("number", $"本单位已存在编号为“{number}”的合同", $"Your unit already has a contract numbered '{number}'");
         errors.ThrowIfAny();
+        // Refuse an insufficient balance before the documents reach the file store; the commit in the
+        // transaction below stays the guarantee against a concurrent filing on the same line.
+        var balance = await db.BudgetLines.AsNoTracking().FirstAsync(l => l.Id == input.BudgetLineId, ct);
+        if (balance.Available < input.Amount) throw InsufficientBudget(balance, input.Amount);
 
         var stored = documents is null ? [] : await StoreAsync(documents, ct);
         var suppliers = await db.Suppliers.AsNoTracking().Where(s => input.SupplierIds.Contains(s.Id)).ToListAsync(ct);
@@ -252,8 +256,11 @@ public sealed class FilingService(LvyueDbContext db, FileStore files, FilingOpti
         var n = await db.BudgetLines.Where(l => l.Id == lineId && l.Amount - l.Committed >= amount)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Committed, l => l.Committed + amount), ct);
         if (n == 1) return;
-        var line = await db.BudgetLines.AsNoTracking().FirstAsync(l => l.Id == lineId, ct);
-        throw new DomainException(ErrorKind.Invalid, new Msg("预算指标余额不足", "Insufficient budget"),
+        throw InsufficientBudget(await db.BudgetLines.AsNoTracking().FirstAsync(l => l.Id == lineId, ct), amount);
+    }
+
+    private static DomainException InsufficientBudget(Organizations.BudgetLine line, decimal amount) =>
+        new(ErrorKind.Invalid, new Msg("预算指标余额不足", "Insufficient budget"),
             new Dictionary<string, Msg[]>
             {
                 ["budgetLineId"] =
@@ -262,7 +269,6 @@ public sealed class FilingService(LvyueDbContext db, FileStore files, FilingOpti
                         $"Budget line '{line.Name}' has {Money.Format(line.Available)} available, less than the contract amount {Money.Format(amount)}"),
                 ],
             });
-    }
 
     private Task ReleaseBudgetAsync(long lineId, decimal amount, CancellationToken ct) =>
         db.BudgetLines.Where(l => l.Id == lineId)
