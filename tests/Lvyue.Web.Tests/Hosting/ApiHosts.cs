@@ -3,13 +3,13 @@ using System.Collections.Concurrent;
 namespace Lvyue.Web.Tests.Hosting;
 
 /// <summary>Apps with the same settings, one per database provider, started on first use and stopped at dispose.</summary>
-public sealed class HostPool(IReadOnlyDictionary<string, string?>? settings = null) : IAsyncDisposable
+public sealed class HostPool(IReadOnlyDictionary<string, string?>? settings = null, Func<TimeProvider>? clock = null) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<LvyueApp>>> _hosts = new();
 
-    /// <summary>The app on <paramref name="provider"/>.</summary>
+    /// <summary>The app on <paramref name="provider"/> (with its own clock from the pool's clock factory, if any).</summary>
     public Task<LvyueApp> For(string provider) =>
-        _hosts.GetOrAdd(provider, p => new Lazy<Task<LvyueApp>>(() => LvyueApp.StartAsync(p, settings))).Value;
+        _hosts.GetOrAdd(provider, p => new Lazy<Task<LvyueApp>>(() => LvyueApp.StartAsync(p, settings, clock: clock?.Invoke()))).Value;
 
     public async ValueTask DisposeAsync()
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lvyue.Web.Tests.Hosting;
@@ -22,11 +23,13 @@ public sealed class LvyueApp : WebApplicationFactory<Program>
     private readonly TestDatabase _database;
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly bool _ownsDatabase;
+    private readonly TimeProvider? _clock;
 
-    private LvyueApp(TestDatabase database, IReadOnlyDictionary<string, string?> settings, bool kestrel, bool ownsDatabase = true)
+    private LvyueApp(TestDatabase database, IReadOnlyDictionary<string, string?> settings, bool kestrel, TimeProvider? clock, bool ownsDatabase = true)
     {
         _database = database;
         _settings = settings;
+        _clock = clock;
         _ownsDatabase = ownsDatabase;
         if (kestrel) UseKestrel(0);
     }
@@ -37,8 +40,11 @@ public sealed class LvyueApp : WebApplicationFactory<Program>
     /// <summary>The app's database, reachable outside the app for setup and for checking that nothing was written.</summary>
     public TestDatabase Database => _database;
 
-    /// <summary>Starts the app; <paramref name="settings"/> override configuration keys (e.g. <c>Security:LockoutFailures</c>).</summary>
-    public static async Task<LvyueApp> StartAsync(string provider, IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = false)
+    /// <summary>
+    /// Starts the app; <paramref name="settings"/> override configuration keys (e.g. <c>Security:LockoutFailures</c>);
+    /// <paramref name="clock"/>, when given, is the app's <see cref="TimeProvider"/> (sessions, lockouts, timestamps).
+    /// </summary>
+    public static async Task<LvyueApp> StartAsync(string provider, IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = false, TimeProvider? clock = null)
     {
         var database = await TestDatabase.CreateAsync(provider, migrate: false);
         var dataRoot = Path.GetDirectoryName(database.FileStoreRoot)!;
@@ -55,12 +61,12 @@ public sealed class LvyueApp : WebApplicationFactory<Program>
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
-        return await StartAsync(new LvyueApp(database, all, kestrel));
+        return await StartAsync(new LvyueApp(database, all, kestrel, clock));
     }
 
     /// <summary>A second instance of the app on the same database and file store (it does not drop them when disposed).</summary>
     public static Task<LvyueApp> StartAnotherInstanceAsync(LvyueApp first) =>
-        StartAsync(new LvyueApp(first._database, first._settings, kestrel: false, ownsDatabase: false));
+        StartAsync(new LvyueApp(first._database, first._settings, kestrel: false, first._clock, ownsDatabase: false));
 
     private static async Task<LvyueApp> StartAsync(LvyueApp app)
     {
@@ -120,6 +126,7 @@ public sealed class LvyueApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
+        if (_clock is not null) builder.ConfigureTestServices(s => s.AddSingleton(_clock));
     }
 
     public override async ValueTask DisposeAsync()
