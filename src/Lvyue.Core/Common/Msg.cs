@@ -32,8 +32,12 @@ public sealed class DomainException(ErrorKind kind, Msg title, IReadOnlyDictiona
     public Msg Title { get; } = title;
     public IReadOnlyDictionary<string, Msg[]> Errors { get; } = errors ?? new Dictionary<string, Msg[]>();
 
-    public static DomainException NotFound(string what) =>
-        new(ErrorKind.NotFound, new Msg($"未找到{what}", $"{what} not found"));
+    /// <summary>A refusal for a missing (or unreachable) thing named by a "zh|en" pair, e.g. "合同|contract".</summary>
+    public static DomainException NotFound(string what)
+    {
+        var name = Msg.FromPair(what);
+        return new(ErrorKind.NotFound, new Msg($"未找到{name.Zh}", $"{char.ToUpperInvariant(name.En[0])}{name.En[1..]} not found"));
+    }
 
     public static DomainException Forbidden() =>
         new(ErrorKind.Forbidden, new Msg("无权执行此操作", "You are not allowed to do this"));
