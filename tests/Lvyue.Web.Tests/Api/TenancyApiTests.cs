@@ -25,7 +25,9 @@ public sealed class TenancyApiTests(ApiHosts hosts)
         using (var read = await clerk.Client.GetAsync($"/api/v1/contracts/{theirs}"))
             Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
         using (var update = await clerk.PutJsonAsync($"/api/v1/contracts/{theirs}", facts.Contract("HIJACK") with { Title = "被篡改的合同" }))
-            await Problems.AssertProblemAsync(update, HttpStatusCode.NotFound);
+            Assert.Equal("未找到合同", (await Problems.AssertProblemAsync(update, HttpStatusCode.NotFound))["title"]!.GetValue<string>());
+        using (var update = await clerk.PutJsonAsync($"/api/v1/contracts/{theirs}?culture=en", facts.Contract("HIJACK") with { Title = "被篡改的合同" }))
+            Assert.Equal("Contract not found", (await Problems.AssertProblemAsync(update, HttpStatusCode.NotFound))["title"]!.GetValue<string>());
         using (var upload = await clerk.PostFileAsync($"/api/v1/contracts/{theirs}/documents", "合同.txt", Encoding.UTF8.GetBytes("篡改")))
             await Problems.AssertProblemAsync(upload, HttpStatusCode.NotFound);
         using (var submit = await clerk.PostJsonAsync($"/api/v1/contracts/{theirs}/submit", null))
@@ -79,7 +81,7 @@ public sealed class TenancyApiTests(ApiHosts hosts)
     }
 
     [Theory, BothDatabases]
-    public async Task Api_RefusesFilingBySupplierAndUnitLeader(string provider)
+    public async Task Api_RefusesFilingBySupplierLeaderAndSupervisor(string provider)
     {
         var app = await hosts.For(provider);
         var facts = await app.Facts;
