@@ -39,6 +39,7 @@ public sealed class ExportApiTests(ApiHosts hosts)
         Assert.Equal(first.Title, data[first.Number!][1]);
         Assert.Equal(facts.UnitName, data[first.Number!][2]);
         Assert.Equal(123_456.78, (double)data[first.Number!][6], 2);
+        Assert.Equal(new DateTime(2026, 2, 20), data[first.Number!][7]);
         Assert.Equal("草稿", data[first.Number!][10]);
         Assert.Equal(facts.SupplierName, data[first.Number!][13]);
     }
@@ -96,8 +97,7 @@ public sealed class ExportApiTests(ApiHosts hosts)
                 var cell = row.GetCell(c);
                 cells.Add(cell?.CellType switch
                 {
-                    // Not cell.DateCellValue: NPOI 2.4.1 reads the 1904 flag from a workbookPr element the export does not write.
-                    CellType.Numeric when DateUtil.IsCellDateFormatted(cell) => DateUtil.GetJavaDate(cell.NumericCellValue),
+                    CellType.Numeric when DateUtil.IsCellDateFormatted(cell) => cell.DateCellValue,
                     CellType.Numeric => cell.NumericCellValue,
                     null or CellType.Blank => "",
                     _ => cell.StringCellValue,
