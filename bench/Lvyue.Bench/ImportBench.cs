@@ -103,6 +103,8 @@ internal static class ImportBench
         await using var file = File.OpenRead(path);
         // Warm-up: EF Core builds its model on the first query of a process (about a second); not part of the import.
         await scope.ServiceProvider.GetRequiredService<LvyueDbContext>().Regions.AnyAsync();
+        long heapPeak = 0;
+        using var sampler = new Timer(_ => heapPeak = Math.Max(heapPeak, GC.GetTotalMemory(false)), null, 0, 50);
         var clock = Stopwatch.StartNew();
         var result = await scope.ServiceProvider.GetRequiredService<ContractImport>().ImportAsync(file, Path.GetFileName(path),
             new SyncProgress(pr => { if (pr.Rows % 25_000 == 0) Console.WriteLine($"  {clock.Elapsed.TotalSeconds,6:0.00} s  {pr.Phase} {pr.Rows:N0}"); }));
@@ -114,7 +116,7 @@ internal static class ImportBench
             throw new InvalidOperationException("import refused");
         }
         Console.WriteLine($"{provider}: imported {result.Inserted:N0} rows from {new FileInfo(path).Length / 1048576.0:0.0} MB {Path.GetExtension(path)} in {clock.Elapsed.TotalSeconds:0.00} s = {result.Inserted / clock.Elapsed.TotalSeconds:N0} rows/s");
-        Console.WriteLine($"  working set before {before / 1048576.0:0} MB, peak {p.PeakWorkingSet64 / 1048576.0:0} MB; GC heap now {GC.GetTotalMemory(false) / 1048576.0:0} MB, allocated {GC.GetTotalAllocatedBytes() / 1048576.0:N0} MB in all, gen2 collections {GC.CollectionCount(2)}");
+        Console.WriteLine($"  working set before {before / 1048576.0:0} MB, peak {p.PeakWorkingSet64 / 1048576.0:0} MB; managed heap peak {heapPeak / 1048576.0:0} MB (sampled every 50 ms), after a full collection {GC.GetTotalMemory(true) / 1048576.0:0} MB; allocated {GC.GetTotalAllocatedBytes() / 1048576.0:N0} MB in all, gen2 collections {GC.CollectionCount(2)}");
     }
 
     private static async Task EnsureUnitAsync(LvyueDbContext db)

@@ -18,7 +18,8 @@ public sealed class SupplierImport(LvyueDbContext db)
 {
     public static readonly ImportColumn Code = new("uscc", "统一社会信用代码", "USCC", true,
         "18位，按GB 32100-2015校验；已登记的代码将更新该供应商", "18 characters, checked per GB 32100-2015; a registered code updates that supplier", "");
-    public static readonly ImportColumn Name = new("name", "供应商名称", "Name", true, "最多200字", "At most 200 characters", "深圳市华南办公家具有限公司");
+    public static readonly ImportColumn Name = new("name", "供应商名称", "Name", false,
+        "最多200字；新供应商必填，更新已登记的供应商时可不填", "At most 200 characters; required for a new supplier, optional when updating one", "深圳市华南办公家具有限公司");
     public static readonly ImportColumn Representative = new("legalRepresentative", "法定代表人", "Legal representative", false, "", "", "冯华");
     public static readonly ImportColumn Address = new("address", "地址", "Address", false, "", "", "深圳市罗湖区笋岗街道梨园路8号");
     public static readonly ImportColumn ContactName = new("contactName", "联系人", "Contact", false, "", "", "冯经理");
@@ -46,8 +47,15 @@ public sealed class SupplierImport(LvyueDbContext db)
         var problems = new ImportProblems();
         var seen = new Dictionary<string, int>();
         var all = ImportReading.ReadAll(source, Columns, problems, r => Parse(r, seen));
-        if (problems.Any) return problems.ToResult("suppliers", all.Count, clock.Elapsed);
         var rows = all.OfType<Row>().ToList();
+        foreach (var chunk in rows.Where(r => r.Name is null).Chunk(500))
+        {
+            var codes = chunk.Select(r => r.Uscc).ToList();
+            var known = (await db.Suppliers.Where(s => codes.Contains(s.Uscc)).Select(s => s.Uscc).ToListAsync(ct)).ToHashSet();
+            foreach (var r in chunk.Where(r => !known.Contains(r.Uscc)))
+                problems.Add(r.Number, Name.Header, "新供应商须填写名称", "A new supplier needs a name");
+        }
+        if (problems.Any) return problems.ToResult("suppliers", all.Count, clock.Elapsed);
 
         int inserted = 0, updated = 0;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
