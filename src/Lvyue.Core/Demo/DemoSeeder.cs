@@ -25,6 +25,8 @@ public sealed class DemoSeeder(LvyueDbContext db, UserManager<AppUser> users, IS
     public async Task<IReadOnlyList<DemoLogin>> SeedAsync(int contracts = 60, CancellationToken ct = default)
     {
         if (await db.Regions.AnyAsync(ct)) return [];
+        // Checked before anything is written, so a stricter policy never leaves a region without its logins.
+        if (await PolicyConflictAsync() is { } conflict) throw new InvalidOperationException(conflict);
         var today = ChinaTime.Today(db.Clock);
         var region = new Region { Code = "440303", Name = "示范区" };
         db.Regions.Add(region);
@@ -68,6 +70,19 @@ public sealed class DemoSeeder(LvyueDbContext db, UserManager<AppUser> users, IS
         var logins = await SeedUsersAsync(region, units, suppliers, ct);
         await SeedContractsAsync(contracts, region, units, suppliers, lines, today, ct);
         return logins;
+    }
+
+    /// <summary>Null when the demo password satisfies the configured password policy; otherwise why not.</summary>
+    public async Task<string?> PolicyConflictAsync()
+    {
+        foreach (var validator in users.PasswordValidators)
+        {
+            var check = await validator.ValidateAsync(users, new AppUser { UserName = "demo", DisplayName = "demo" }, DemoPassword);
+            if (!check.Succeeded)
+                return $"The demo password '{DemoPassword}' does not meet the configured password policy " +
+                       $"({string.Join("; ", check.Errors.Select(e => e.Description))}); relax Security:* or set Demo:Seed=false.";
+        }
+        return null;
     }
 
     private async Task<List<DemoLogin>> SeedUsersAsync(Region region, List<BudgetUnit> units, List<Supplier> suppliers, CancellationToken ct)

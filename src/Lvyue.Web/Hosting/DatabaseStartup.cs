@@ -17,8 +17,13 @@ public static class DatabaseStartup
         var migrated = await sp.GetRequiredService<SchemaMigrator>().MigrateAsync();
         await sp.GetRequiredService<ReferenceData>().EnsureAsync();
         IReadOnlyList<DemoLogin> logins = [];
+        string? demoSkipped = null;
         if (app.Configuration.GetValue("Demo:Seed", false))
-            logins = await sp.GetRequiredService<DemoSeeder>().SeedAsync(app.Configuration.GetValue("Demo:Contracts", 60));
+        {
+            var seeder = sp.GetRequiredService<DemoSeeder>();
+            demoSkipped = await seeder.PolicyConflictAsync();
+            if (demoSkipped is null) logins = await seeder.SeedAsync(app.Configuration.GetValue("Demo:Contracts", 60));
+        }
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
@@ -33,6 +38,8 @@ public static class DatabaseStartup
                 foreach (var l in logins)
                     Console.WriteLine($"  {l.UserName,-12} {Roles.Label(l.Role).Zh} / {Roles.Label(l.Role).En} — {l.Organization}");
             }
+            else if (demoSkipped is not null)
+                Console.WriteLine("Demo data NOT seeded: " + demoSkipped);
             else if (app.Configuration.GetValue("Demo:Seed", false))
                 Console.WriteLine($"Demo data already present; logins: clerk, leader, supervisor, supplier, auditadmin, sysadmin … password {DemoSeeder.DemoPassword}");
             Console.WriteLine("============================================");

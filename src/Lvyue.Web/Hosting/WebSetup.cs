@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lvyue.Accounts;
+using Lvyue.Contracts;
 using Lvyue.Data;
 using Lvyue.Integration;
 using Lvyue.Web.Api;
@@ -25,6 +26,8 @@ public static class WebSetup
         var fileRoot = DataPaths.ResolveFolder(config["Files:Root"] ?? "data/files", dataRoot);
 
         services.AddLvyueCore(database, fileRoot, security);
+        var filing = config.GetSection("Filing").Get<FilingOptions>() ?? new FilingOptions();
+        services.AddSingleton(filing);
         services.AddLvyueImportExport();
         // Cookies must decrypt on every instance: the key ring lives in the shared file store.
         services.AddDataProtection().SetApplicationName("Lvyue")
@@ -59,8 +62,12 @@ public static class WebSetup
             o.SupportedUICultures = Cultures;
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
-        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 60L * 1024 * 1024);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 60L * 1024 * 1024);
+        // The request may carry the document plus the form: allow the document limit and some room.
+        var bodyLimit = filing.MaxDocumentBytes + 10L * 1024 * 1024;
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = bodyLimit);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = bodyLimit);
+        // Pages carry Chinese as characters, not as &#x...; entities (HTML-sensitive characters are still encoded).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         return builder;
     }
 

@@ -4,6 +4,7 @@ using Lvyue.Demo;
 using Lvyue.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lvyue.Tests.Demo;
 
@@ -43,5 +44,25 @@ public sealed class DemoSeederTests
         Assert.Empty(await s.Get<DemoSeeder>().SeedAsync(contracts: 3));
         Assert.Equal(3, await s.Db.Contracts.CountAsync());
         Assert.Equal(1, await s.Db.Regions.CountAsync());
+    }
+
+    [Theory, BothDatabases]
+    public async Task DemoSeeder_RefusesBeforeWritingWhenThePasswordPolicyRejectsTheDemoPassword(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var services = new ServiceCollection();
+        services.AddLvyueCore(db.Options, db.FileStoreRoot, new SecurityOptions { PasswordMinLength = 12 });
+        services.AddSingleton<ITenantContext>(new FixedTenantContext(TenantScope.System));
+        services.AddLogging();
+        await using var strict = services.BuildServiceProvider();
+        await using var scope = strict.CreateAsyncScope();
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+
+        Assert.NotNull(await seeder.PolicyConflictAsync());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => seeder.SeedAsync(contracts: 3));
+
+        await using var check = db.AsSystem();
+        Assert.False(await check.Db.Regions.AnyAsync());
+        Assert.False(await check.Db.Users.AnyAsync());
     }
 }
