@@ -134,10 +134,10 @@ internal static class ImportBench
             db.Departments.Add(new Department { BudgetUnitId = unit.Id, ParentId = top.Id, Name = "采购组" });
         }
         if (!await db.BudgetLines.AnyAsync(l => l.BudgetUnitId == unit.Id && l.Code == LineCode))
-            db.BudgetLines.Add(new BudgetLine { BudgetUnitId = unit.Id, RegionId = region.Id, Year = 2026, Code = LineCode, Name = "导入基准预算", Amount = 90_000_000_000m });
-        else // each run commits about ¥50 bn: give the line fresh headroom
+            db.BudgetLines.Add(new BudgetLine { BudgetUnitId = unit.Id, RegionId = region.Id, Year = 2026, Code = LineCode, Name = "导入基准预算", Amount = 400_000_000_000m });
+        else // each run commits about ¥50 bn per 100,000 rows: give the line fresh headroom
             await db.BudgetLines.Where(l => l.BudgetUnitId == unit.Id && l.Code == LineCode)
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Amount, l => l.Committed + 90_000_000_000m));
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Amount, l => l.Committed + 400_000_000_000m));
         if (!await db.Suppliers.AnyAsync(s => s.Uscc == SupplierUscc))
             db.Suppliers.Add(new Supplier { Uscc = SupplierUscc, Name = "深圳市导入基准供应商有限公司" });
         await db.SaveChangesAsync();

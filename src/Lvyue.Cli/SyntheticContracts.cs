@@ -15,7 +15,8 @@ namespace Lvyue.Cli;
 /// COPY) in transactions of 100,000. Every row is valid: tenancy columns set, search text built (the
 /// FTS triggers and trigram index are maintained), budget lines committed by the contracts' sums,
 /// a created event per contract and a status event for those past Draft, approval tasks for those
-/// pending, and one audit entry per run.
+/// pending (at the level of the default Kunshan band: the authority from CNY 200,000), and one audit
+/// entry per run.
 /// </summary>
 public sealed class SyntheticContracts(LvyueDbContext db, TextWriter log)
 {
@@ -97,8 +98,10 @@ public sealed class SyntheticContracts(LvyueDbContext db, TextWriter log)
             After = JsonSerializer.Serialize(new { Contracts = count, FirstId = firstId, LastId = lastId, Note = "基准数据 / synthetic benchmark data" }),
         });
         await db.SaveChangesAsync(ct);
-        // After a bulk load: statistics for the planner, and (PostgreSQL) the visibility map that lets counts use index-only scans.
-        await db.Database.ExecuteSqlRawAsync(db.IsSqlite ? "ANALYZE" : "VACUUM ANALYZE \"Contracts\"", ct);
+        // PostgreSQL after a bulk load: statistics for the planner and the visibility map that lets counts
+        // use index-only scans. Not on SQLite: with sqlite_stat1 its planner materializes the ledger's
+        // supplier join for every row (a ledger page of 200,000 contracts went from 0.2 s to 0.7 s).
+        if (!db.IsSqlite) await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE \"Contracts\"", ct);
         log.WriteLine($"已生成 {count:N0} 份合同，用时 {clock.Elapsed.TotalSeconds:0.0} 秒，{rate:N0} 行/秒 / generated {count:N0} contracts in {clock.Elapsed.TotalSeconds:0.0} s, {rate:N0} rows/s");
         return rate;
     }
