@@ -18,8 +18,10 @@ namespace Lvyue.Contracts;
 /// the subcategory is in the category, the budget line is the unit's and its balance covers the
 /// rows of the file cumulatively, the suppliers exist, the number is new in the unit and in the
 /// file); if any row is bad nothing is written and the result lists row, column and problem. Then,
-/// in one transaction, every row is checked again and written as a Draft contract with its budget
-/// committed and a <c>created</c> event noted 批量导入, by <see cref="ContractBulkWriter"/>.
+/// in one transaction, the file is read again and every row written as a Draft contract with a
+/// <c>created</c> event noted 批量导入, by <see cref="ContractBulkWriter"/>, and each budget line's total
+/// committed with the same guarded update as a single filing (so a concurrent filing that spent the
+/// balance, or took a number, meanwhile rolls the whole import back with a message).
 /// Audit: the per-row audit of SaveChanges would triple the rows written and halve the speed, so an
 /// import records one summary audit entry (file name, SHA-256, rows, id range) plus one entry per
 /// budget line with its committed amount before and after; each contract's timeline has its event.
