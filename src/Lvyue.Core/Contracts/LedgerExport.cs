@@ -90,28 +90,7 @@ public sealed class LedgerExport(LvyueDbContext db)
     }
 
     /// <summary>The filtered rows in the ledger's sort order, as one streamed query.</summary>
-    public IAsyncEnumerable<LedgerRow> Rows(LedgerFilter filter) =>
-        Sorted(new LedgerQuery(db).Filtered(filter), filter).Select(c => new LedgerRow(
-            c.Id, c.Number, c.Title, c.BudgetUnit!.Name, c.Category, c.Subcategory!.Name, c.ProcurementMethod,
-            c.Amount, c.SignDate, c.StartDate, c.EndDate, c.Status, c.FilingRequired, c.IsKeyProject,
-            string.Join("、", c.Suppliers.OrderBy(s => s.SortOrder).Select(s => s.Supplier!.Name)))).AsAsyncEnumerable();
-
-    /// <summary>The same orders as the ledger page (<see cref="LedgerQuery"/>).</summary>
-    private static IQueryable<Contract> Sorted(IQueryable<Contract> q, LedgerFilter f) => (f.Sort?.ToLowerInvariant(), f.Desc) switch
-    {
-        ("amount", true) => q.OrderByDescending(c => c.Amount).ThenByDescending(c => c.Id),
-        ("amount", false) => q.OrderBy(c => c.Amount).ThenBy(c => c.Id),
-        ("number", true) => q.OrderByDescending(c => c.Number).ThenByDescending(c => c.Id),
-        ("number", false) => q.OrderBy(c => c.Number).ThenBy(c => c.Id),
-        ("title", true) => q.OrderByDescending(c => c.Title).ThenByDescending(c => c.Id),
-        ("title", false) => q.OrderBy(c => c.Title).ThenBy(c => c.Id),
-        ("status", true) => q.OrderByDescending(c => c.Status).ThenByDescending(c => c.Id),
-        ("status", false) => q.OrderBy(c => c.Status).ThenBy(c => c.Id),
-        ("created", true) => q.OrderByDescending(c => c.Id),
-        ("created", false) => q.OrderBy(c => c.Id),
-        (_, false) => q.OrderBy(c => c.SignDate).ThenBy(c => c.Id),
-        _ => q.OrderByDescending(c => c.SignDate).ThenByDescending(c => c.Id),
-    };
+    public IAsyncEnumerable<LedgerRow> Rows(LedgerFilter filter) => new LedgerQuery(db).Ordered(filter).AsAsyncEnumerable();
 
     private static void NewSheet(XlsxStreamWriter xlsx, string name)
     {

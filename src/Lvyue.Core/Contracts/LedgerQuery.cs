@@ -21,17 +21,8 @@ public sealed class LedgerQuery(LvyueDbContext db)
         return new LedgerPage(rows, total, page, size);
     }
 
-    /// <summary>Every matching row, sorted, streamed in batches for export (memory stays flat).</summary>
-    public async IAsyncEnumerable<LedgerRow> StreamAsync(LedgerFilter f, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
-    {
-        const int batch = 2000;
-        for (var skip = 0; ; skip += batch)
-        {
-            var rows = await Project(Sorted(Filtered(f), f).Skip(skip).Take(batch)).AsNoTracking().ToListAsync(ct);
-            foreach (var r in rows) yield return r;
-            if (rows.Count < batch) yield break;
-        }
-    }
+    /// <summary>Every matching row in the filter's order, unpaged (the export streams it).</summary>
+    internal IQueryable<LedgerRow> Ordered(LedgerFilter f) => Project(Sorted(Filtered(f), f));
 
     internal IQueryable<Contract> Filtered(LedgerFilter f)
     {
