@@ -26,7 +26,7 @@ public sealed record LedgerFilter
 public sealed record LedgerRow(
     long Id, string Number, string Title, string BudgetUnit, Category Category, string Subcategory,
     ProcurementMethod Method, decimal Amount, DateOnly? SignDate, DateOnly? StartDate, DateOnly? EndDate,
-    ContractStatus Status, bool FilingRequired, bool IsKeyProject, string Suppliers);
+    ContractStatus Status, bool FilingRequired, bool IsKeyProject, string Suppliers, string SubcategoryEn);
 
 /// <summary>A page of the ledger and the total matching count.</summary>
 public sealed record LedgerPage(IReadOnlyList<LedgerRow> Rows, int Total, int Page, int PageSize)

@@ -74,5 +74,5 @@ public sealed class LedgerQuery(LvyueDbContext db)
     private static IQueryable<LedgerRow> Project(IQueryable<Contract> q) => q.Select(c => new LedgerRow(
         c.Id, c.Number, c.Title, c.BudgetUnit!.Name, c.Category, c.Subcategory!.Name, c.ProcurementMethod,
         c.Amount, c.SignDate, c.StartDate, c.EndDate, c.Status, c.FilingRequired, c.IsKeyProject,
-        string.Join("、", c.Suppliers.OrderBy(s => s.SortOrder).Select(s => s.Supplier!.Name))));
+        string.Join("、", c.Suppliers.OrderBy(s => s.SortOrder).Select(s => s.Supplier!.Name)), c.Subcategory.NameEn));
 }
