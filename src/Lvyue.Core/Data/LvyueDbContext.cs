@@ -22,8 +22,13 @@ public sealed class LvyueDbContext(DbContextOptions<LvyueDbContext> options, ITe
     public TimeProvider Clock { get; } = clock;
     public TenantScope Scope => CurrentScope;
 
-    // Flat members so the query filters below become plain SQL parameters.
+    // The kind of scope enters the filters as constants (EF.Constant), so EF compiles one SQL shape per
+    // kind with the dead OR branches folded away ("RegionId = @id", not "@all OR (@has AND RegionId = @id)"):
+    // SQLite can then use its (RegionId, …) and (BudgetUnitId, …) indexes. The ids stay parameters.
     private bool ScopeAll => CurrentScope.All;
+    private bool HasUnit => CurrentScope.BudgetUnitId is not null;
+    private bool HasRegion => CurrentScope.RegionId is not null;
+    private bool HasSupplier => CurrentScope.SupplierId is not null;
     private long? ScopeRegionId => CurrentScope.RegionId;
     private long? ScopeUnitId => CurrentScope.BudgetUnitId;
     private long? ScopeSupplierId => CurrentScope.SupplierId;
@@ -109,8 +114,8 @@ public sealed class LvyueDbContext(DbContextOptions<LvyueDbContext> options, ITe
             e.Property(l => l.Name).HasMaxLength(200);
             e.Ignore(l => l.Available);
             e.HasIndex(l => new { l.BudgetUnitId, l.Year, l.Code }).IsUnique();
-            e.HasQueryFilter(l => ScopeAll || (ScopeUnitId != null && l.BudgetUnitId == ScopeUnitId)
-                                  || (ScopeRegionId != null && l.RegionId == ScopeRegionId));
+            e.HasQueryFilter(l => EF.Constant(ScopeAll) || (EF.Constant(HasUnit) && l.BudgetUnitId == ScopeUnitId)
+                                  || (EF.Constant(HasRegion) && l.RegionId == ScopeRegionId));
         });
         b.Entity<Subcategory>(e =>
         {
@@ -144,10 +149,10 @@ public sealed class LvyueDbContext(DbContextOptions<LvyueDbContext> options, ITe
             e.HasMany(c => c.Suppliers).WithOne().HasForeignKey(s => s.ContractId);
             e.HasMany(c => c.Documents).WithOne().HasForeignKey(d => d.ContractId);
             e.HasMany(c => c.Events).WithOne().HasForeignKey(v => v.ContractId);
-            e.HasQueryFilter(c => ScopeAll
-                || (ScopeUnitId != null && c.BudgetUnitId == ScopeUnitId)
-                || (ScopeRegionId != null && c.RegionId == ScopeRegionId)
-                || (ScopeSupplierId != null && c.Suppliers.Any(s => s.SupplierId == ScopeSupplierId)));
+            e.HasQueryFilter(c => EF.Constant(ScopeAll)
+                || (EF.Constant(HasUnit) && c.BudgetUnitId == ScopeUnitId)
+                || (EF.Constant(HasRegion) && c.RegionId == ScopeRegionId)
+                || (EF.Constant(HasSupplier) && c.Suppliers.Any(s => s.SupplierId == ScopeSupplierId)));
         });
         b.Entity<ContractSupplier>(e =>
         {
@@ -183,8 +188,8 @@ public sealed class LvyueDbContext(DbContextOptions<LvyueDbContext> options, ITe
             e.HasIndex(t => new { t.State, t.Level, t.RegionId });
             e.HasIndex(t => t.ContractId);
             e.HasOne(t => t.Contract).WithMany().HasForeignKey(t => t.ContractId);
-            e.HasQueryFilter(t => ScopeAll || (ScopeUnitId != null && t.BudgetUnitId == ScopeUnitId)
-                                  || (ScopeRegionId != null && t.RegionId == ScopeRegionId));
+            e.HasQueryFilter(t => EF.Constant(ScopeAll) || (EF.Constant(HasUnit) && t.BudgetUnitId == ScopeUnitId)
+                                  || (EF.Constant(HasRegion) && t.RegionId == ScopeRegionId));
         });
         b.Entity<FilingThreshold>(e =>
         {

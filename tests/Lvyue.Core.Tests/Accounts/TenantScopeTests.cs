@@ -115,4 +115,31 @@ public sealed class TenantScopeTests
             Assert.Equal(kind, (await Assert.ThrowsAsync<DomainException>(() => act(s.Filing))).Kind);
         }
     }
+
+    [Theory, BothDatabases]
+    public async Task Tenancy_TheSameQueryRunUnderEveryKindOfScopeInTurnIsScopedEachTime(string provider)
+    {
+        // The filters compile one SQL shape per kind of scope (EF.Constant flags): a shape cached for one
+        // kind must never answer for another. Each kind runs the same LINQ twice, interleaved.
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var t = await SeedAsync(db);
+        var expected = new (TenantScope Scope, long[] Ids)[]
+        {
+            (t.A.Clerk, [t.A1.Id]),
+            (t.A.SupplierLogin, [t.A1.Id, t.B1.Id]),
+            (t.A.Supervisor, [t.A1.Id, t.A2.Id]),
+            (TenantScope.None("auditadmin"), []),
+            (TenantScope.System, [t.A1.Id, t.A2.Id, t.B1.Id]),
+            (t.B.Clerk, [t.B1.Id]),
+        };
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var (scope, ids) in expected)
+            {
+                await using var s = db.Scope(scope);
+                Assert.Equal(ids.Order(), (await s.Db.Contracts.Select(c => c.Id).ToListAsync()).Order());
+                Assert.Equal(ids.Length, (await s.Ledger.PageAsync(new LedgerFilter())).Total);
+            }
+        }
+    }
 }
