@@ -31,5 +31,8 @@ public sealed record LedgerRow(
 /// <summary>A page of the ledger and the total matching count.</summary>
 public sealed record LedgerPage(IReadOnlyList<LedgerRow> Rows, int Total, int Page, int PageSize)
 {
+    /// <summary>True when <see cref="Total"/> is a cap (a broad full-text search): at least that many match.</summary>
+    public bool TotalIsLowerBound { get; init; }
+
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }

@@ -11,18 +11,41 @@ public sealed class LedgerQuery(LvyueDbContext db)
 {
     public const int MaxPageSize = 500;
 
+    /// <summary>
+    /// A full-text search that matches a large share of the table costs a recheck of every matching row
+    /// just to count them; such counts stop at this many and the page says "10,000+".
+    /// </summary>
+    public int SearchCountCap { get; init; } = 10_000;
+
     public async Task<LedgerPage> PageAsync(LedgerFilter f, CancellationToken ct = default)
     {
         var size = Math.Clamp(f.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, f.Page);
         var q = Filtered(f);
-        var total = await q.CountAsync(ct);
-        var rows = await Project(Sorted(q, f).Skip((page - 1) * size).Take(size)).ToListAsync(ct);
-        return new LedgerPage(rows, total, page, size);
+        var searching = !string.IsNullOrWhiteSpace(f.Q);
+        var total = searching ? await q.Take(SearchCountCap + 1).CountAsync(ct) : await q.CountAsync(ct);
+        var capped = searching && total > SearchCountCap;
+        var rows = await Project(Sorted(q, f).Skip((page - 1) * size).Take(size), withSuppliers: false).ToListAsync(ct);
+        var names = await SupplierNamesAsync(rows.Select(r => r.Id).ToList(), ct);
+        rows = rows.Select(r => r with { Suppliers = names.GetValueOrDefault(r.Id, "") }).ToList();
+        return new LedgerPage(rows, capped ? SearchCountCap : total, page, size) { TotalIsLowerBound = capped };
+    }
+
+    /// <summary>
+    /// The suppliers of the page's contracts in one small query (a join in the page query itself makes
+    /// SQLite build the supplier links of the whole table before taking 50 rows).
+    /// </summary>
+    private async Task<Dictionary<long, string>> SupplierNamesAsync(List<long> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        var links = await db.ContractSuppliers.AsNoTracking().Where(s => ids.Contains(s.ContractId))
+            .Select(s => new { s.ContractId, s.SortOrder, s.Supplier!.Name }).ToListAsync(ct);
+        return links.GroupBy(l => l.ContractId)
+            .ToDictionary(g => g.Key, g => string.Join("、", g.OrderBy(l => l.SortOrder).Select(l => l.Name)));
     }
 
     /// <summary>Every matching row in the filter's order, unpaged (the export streams it).</summary>
-    internal IQueryable<LedgerRow> Ordered(LedgerFilter f) => Project(Sorted(Filtered(f), f));
+    internal IQueryable<LedgerRow> Ordered(LedgerFilter f) => Project(Sorted(Filtered(f), f), withSuppliers: true);
 
     internal IQueryable<Contract> Filtered(LedgerFilter f)
     {
@@ -71,8 +94,13 @@ public sealed class LedgerQuery(LvyueDbContext db)
         _ => q.OrderByDescending(c => c.SignDate).ThenByDescending(c => c.Id),
     };
 
-    private static IQueryable<LedgerRow> Project(IQueryable<Contract> q) => q.Select(c => new LedgerRow(
-        c.Id, c.Number, c.Title, c.BudgetUnit!.Name, c.Category, c.Subcategory!.Name, c.ProcurementMethod,
-        c.Amount, c.SignDate, c.StartDate, c.EndDate, c.Status, c.FilingRequired, c.IsKeyProject,
-        string.Join("、", c.Suppliers.OrderBy(s => s.SortOrder).Select(s => s.Supplier!.Name)), c.Subcategory.NameEn));
+    private static IQueryable<LedgerRow> Project(IQueryable<Contract> q, bool withSuppliers) => withSuppliers
+        ? q.Select(c => new LedgerRow(
+            c.Id, c.Number, c.Title, c.BudgetUnit!.Name, c.Category, c.Subcategory!.Name, c.ProcurementMethod,
+            c.Amount, c.SignDate, c.StartDate, c.EndDate, c.Status, c.FilingRequired, c.IsKeyProject,
+            string.Join("、", c.Suppliers.OrderBy(s => s.SortOrder).Select(s => s.Supplier!.Name)), c.Subcategory.NameEn))
+        : q.Select(c => new LedgerRow(
+            c.Id, c.Number, c.Title, c.BudgetUnit!.Name, c.Category, c.Subcategory!.Name, c.ProcurementMethod,
+            c.Amount, c.SignDate, c.StartDate, c.EndDate, c.Status, c.FilingRequired, c.IsKeyProject,
+            "", c.Subcategory.NameEn));
 }

@@ -162,4 +162,35 @@ public sealed class LedgerQueryTests
 
         Assert.Equal(["WJ-002", "JY-001"], rows.Select(r => r.Number));
     }
+
+    [Theory, BothDatabases]
+    public async Task Ledger_CapsTheCountOfABroadSearchAndSaysItIsALowerBound(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var x = await LedgerSample.CreateAsync(db);
+        await using var s = db.AsSystem();
+        var ledger = new LedgerQuery(s.Db) { SearchCountCap = 2 };
+
+        var broad = await ledger.PageAsync(new LedgerFilter { Q = x.World.Region.Name, PageSize = 10 });
+        var narrow = await ledger.PageAsync(new LedgerFilter { Q = "JY-002" });
+        var unsearched = await ledger.PageAsync(new LedgerFilter());
+
+        Assert.Equal((2, true, 4), (broad.Total, broad.TotalIsLowerBound, broad.Rows.Count));
+        Assert.Equal((1, false), (narrow.Total, narrow.TotalIsLowerBound));
+        Assert.Equal((4, false), (unsearched.Total, unsearched.TotalIsLowerBound));
+    }
+
+    [Theory, BothDatabases]
+    public async Task Ledger_PageListsEveryPartyOfAConsortiumLeadFirst(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var w = await TestWorld.CreateAsync(db);
+        await using (var clerk = db.Scope(w.Clerk))
+            await clerk.Filing.CreateAsync(w.Input("LH-001") with { SupplierIds = [w.OtherSupplier.Id, w.Supplier.Id] });
+        await using var s = db.Scope(w.Supervisor);
+
+        var row = Assert.Single((await s.Ledger.PageAsync(new LedgerFilter())).Rows);
+
+        Assert.Equal(w.OtherSupplier.Name + "、" + w.Supplier.Name, row.Suppliers);
+    }
 }
