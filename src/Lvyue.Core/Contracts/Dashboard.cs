@@ -17,21 +17,20 @@ public sealed class Dashboard(LvyueDbContext db)
     public async Task<DashboardFigures> ComputeAsync(CancellationToken ct = default)
     {
         var contracts = db.Contracts.AsNoTracking();
-        var byCategory = await contracts.GroupBy(c => c.Category)
-            .Select(g => new { g.Key, Count = g.Count(), Amount = g.Sum(c => c.Amount) }).ToListAsync(ct);
-        var byStatus = await contracts.GroupBy(c => c.Status)
-            .Select(g => new { g.Key, Count = g.Count(), Amount = g.Sum(c => c.Amount) }).ToListAsync(ct);
+        // One scan gives the category, status and voluntary figures; a second one the units.
+        var cells = await contracts.GroupBy(c => new { c.Category, c.Status, c.FilingRequired })
+            .Select(g => new { g.Key.Category, g.Key.Status, g.Key.FilingRequired, Count = g.Count(), Amount = g.Sum(c => c.Amount) })
+            .ToListAsync(ct);
         var byUnit = await contracts.GroupBy(c => c.BudgetUnitId)
             .Select(g => new { g.Key, Count = g.Count(), Amount = g.Sum(c => c.Amount) })
             .OrderByDescending(g => g.Amount).Take(10).ToListAsync(ct);
         var unitIds = byUnit.Select(u => u.Key).ToList();
         var unitNames = await db.BudgetUnits.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var awaiting = await db.ApprovalTasks.CountAsync(t => t.State == ApprovalState.Pending, ct);
-        var voluntary = await contracts.CountAsync(c => !c.FilingRequired, ct);
         return new DashboardFigures(
-            byStatus.Sum(s => s.Count), byStatus.Sum(s => s.Amount), awaiting, voluntary,
-            byCategory.OrderBy(c => c.Key).Select(c => new Tally(c.Key.ToString(), c.Count, c.Amount)).ToList(),
-            byStatus.OrderBy(c => c.Key).Select(c => new Tally(c.Key.ToString(), c.Count, c.Amount)).ToList(),
+            cells.Sum(c => c.Count), cells.Sum(c => c.Amount), awaiting, cells.Where(c => !c.FilingRequired).Sum(c => c.Count),
+            cells.GroupBy(c => c.Category).OrderBy(g => g.Key).Select(g => new Tally(g.Key.ToString(), g.Sum(c => c.Count), g.Sum(c => c.Amount))).ToList(),
+            cells.GroupBy(c => c.Status).OrderBy(g => g.Key).Select(g => new Tally(g.Key.ToString(), g.Sum(c => c.Count), g.Sum(c => c.Amount))).ToList(),
             byUnit.Select(u => new Tally(unitNames.GetValueOrDefault(u.Key, u.Key.ToString()), u.Count, u.Amount)).ToList());
     }
 }
