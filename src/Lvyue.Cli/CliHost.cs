@@ -20,15 +20,19 @@ public static class CliHost
 
     public static readonly Option<string?> Connection = new("--connection")
     {
-        Description = "Connection string (default: env Database__ConnectionString, else Data Source=data/lvyue.db)", Recursive = true,
+        Description = "Connection string (default: env Database__ConnectionString, else data/lvyue.db of the checkout, as the web host uses)", Recursive = true,
     };
 
-    public static readonly Option<string> Files = new("--files")
+    public static readonly Option<string?> Files = new("--files")
     {
-        Description = "Root of the document file store", DefaultValueFactory = _ => "data/files", Recursive = true,
+        Description = "Root of the document file store (default: data/files of the checkout, as the web host uses)", Recursive = true,
     };
 
     public static readonly TenantScope Scope = TenantScope.System with { Actor = "cli" };
+
+    /// <summary>Where the default database and file store live: env <c>DataRoot</c>, else the checkout holding the current folder.</summary>
+    private static string DataRoot =>
+        Environment.GetEnvironmentVariable("DataRoot") is { Length: > 0 } root ? Path.GetFullPath(root) : DataPaths.FindRoot(Environment.CurrentDirectory);
 
     public static void AddTo(RootCommand root)
     {
@@ -53,7 +57,7 @@ public static class CliHost
         {
             if (postgres) throw new DomainException(ErrorKind.Invalid, new Msg("使用PostgreSQL时须提供 --connection 连接字符串",
                 "PostgreSQL needs a connection string (--connection)"));
-            cs = "Data Source=data/lvyue.db";
+            return DataPaths.Resolve(new DatabaseOptions { Provider = "Sqlite", ConnectionString = DataPaths.DefaultSqlite }, DataRoot);
         }
         return new DatabaseOptions { Provider = postgres ? "Postgres" : "Sqlite", ConnectionString = cs };
     }
@@ -62,7 +66,7 @@ public static class CliHost
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddLvyueCore(Database(r), r.GetValue(Files)!);
+        services.AddLvyueCore(Database(r), r.GetValue(Files) ?? DataPaths.ResolveFolder(DataPaths.DefaultFiles, DataRoot));
         services.AddLvyueImportExport();
         services.AddSingleton<ITenantContext>(new FixedTenantContext(Scope));
         return services.BuildServiceProvider();

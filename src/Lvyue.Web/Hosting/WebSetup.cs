@@ -20,7 +20,7 @@ public static class WebSetup
     {
         var services = builder.Services;
         var config = builder.Configuration;
-        var dataRoot = DataPaths.Root(config, builder.Environment);
+        var dataRoot = WebDataRoot.Of(config, builder.Environment);
         var database = DataPaths.Resolve(config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions(), dataRoot);
         var security = config.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
         var fileRoot = DataPaths.ResolveFolder(config["Files:Root"] ?? "data/files", dataRoot);
