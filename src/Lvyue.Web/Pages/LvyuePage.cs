@@ -15,6 +15,14 @@ public abstract class LvyuePage(LvyueDbContext db) : PageModel
     [Microsoft.AspNetCore.Mvc.TempData]
     public string? Flash { get; set; }
 
+    /// <summary>Shows a refusal above the page's forms: its title, then each distinct message.</summary>
+    protected void ShowRefusal(DomainException e)
+    {
+        ModelState.AddModelError(string.Empty, e.Title.Text);
+        foreach (var text in e.Errors.Values.SelectMany(v => v).Select(m => m.Text).Distinct().Where(t => t != e.Title.Text))
+            ModelState.AddModelError(string.Empty, text);
+    }
+
     /// <summary>Shows a refusal on the form: field errors beside their fields, the title above the form.</summary>
     protected void AddErrors(DomainException e, string prefix = "")
     {

@@ -61,8 +61,7 @@ public sealed class DetailsModel(LvyueDbContext db, FilingService filing, FileSt
         {
             if (e.Kind == ErrorKind.NotFound) return NotFound();
             if (e.Kind == ErrorKind.Forbidden) return Forbid();
-            ModelState.AddModelError(string.Empty, e.Title.Text);
-            foreach (var m in e.Errors.Values.SelectMany(v => v)) if (m.Text != e.Title.Text) ModelState.AddModelError(string.Empty, m.Text);
+            ShowRefusal(e);
             return await LoadAsync(id) ? Page() : NotFound();
         }
     }

@@ -73,8 +73,7 @@ public sealed class IndexModel(LvyueDbContext db, RegionPolicyService policies, 
         catch (DomainException e)
         {
             if (e.Kind == ErrorKind.Forbidden) return Forbid();
-            ModelState.AddModelError(string.Empty, e.Title.Text);
-            foreach (var m in e.Errors.Values.SelectMany(v => v)) ModelState.AddModelError(string.Empty, m.Text);
+            ShowRefusal(e);
         }
         await LoadAsync();
         return Page();
