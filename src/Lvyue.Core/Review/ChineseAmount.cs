@@ -245,7 +245,7 @@ public static class ChineseAmount
             var groups = whole.Split(',');
             if (groups[0].Length is < 1 or > 3 || groups.Skip(1).Any(g => g.Length != 3)) return false;
         }
-        if (whole.Length > 1 && whole[0] == '0' && whole[1] != ',') return false;
+        if (whole.Length > 1 && whole[0] == '0') return false;
         return decimal.TryParse(figures.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowDecimalPoint,
             CultureInfo.InvariantCulture, out value);
     }
