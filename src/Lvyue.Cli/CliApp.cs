@@ -14,6 +14,7 @@ public static class CliApp
         root.Subcommands.Add(ExportCommands.Build());
         root.Subcommands.Add(TemplateCommands.Build());
         root.Subcommands.Add(DevCommands.Build());
+        root.Subcommands.Add(NotaryCommands.Build());
         return root;
     }
 }
