@@ -1,14 +1,11 @@
-using System.Reflection;
-using System.Runtime.Loader;
+using System.CommandLine;
 using Lvyue.Notary;
 
-namespace Lvyue.Tests.Notary;
+namespace Lvyue.Cli.Tests.Notary;
 
 /// <summary>
-/// <c>lvyue notary check-inclusion</c> and <c>check-consistency</c> run in-process: the command tree of the
-/// built command line (src/Lvyue.Cli, same configuration as these tests; the test run builds the whole
-/// solution first) is loaded, parsed and invoked with its output captured. This project does not
-/// reference the command line, so the tree is reached by reflection.
+/// <c>lvyue notary check-inclusion</c> and <c>check-consistency</c>, the auditors' exact interface: the
+/// command tree is parsed and invoked in-process with its output captured.
 /// </summary>
 public sealed class NotaryCliTests
 {
@@ -18,43 +15,12 @@ public sealed class NotaryCliTests
 
     private static string Hex(byte[] b) => Convert.ToHexStringLower(b);
 
-    private static readonly Lazy<Assembly> Cli = new(LoadCli);
-
-    private static Assembly LoadCli()
-    {
-        // BaseDirectory is tests/Lvyue.Core.Tests/bin/<Configuration>/<framework>/.
-        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = framework.Parent!.Name;
-        var path = Path.Combine(MerkleVectors.RepositoryRoot, "src", "Lvyue.Cli", "bin", configuration, framework.Name, "lvyue.dll");
-        if (!File.Exists(path))
-            throw new FileNotFoundException($"The command line is not built: looked for {path} (dotnet build src/Lvyue.Cli -c {configuration})", path);
-        return new CliLoadContext(path).LoadFromAssemblyPath(path);
-    }
-
-    /// <summary>Loads the command line with its own dependencies (System.CommandLine, its copy of Lvyue.Core).</summary>
-    private sealed class CliLoadContext(string mainAssembly) : AssemblyLoadContext("lvyue-cli")
-    {
-        private readonly AssemblyDependencyResolver resolver = new(mainAssembly);
-
-        protected override Assembly? Load(AssemblyName name) =>
-            resolver.ResolveAssemblyToPath(name) is { } path ? LoadFromAssemblyPath(path) : null;
-    }
-
-    /// <summary>Runs <c>lvyue</c> with <paramref name="args"/>: CliApp.Build().Parse(args).Invoke(output and error captured).</summary>
+    /// <summary>Runs <c>lvyue</c> with <paramref name="args"/> in-process, output and error captured.</summary>
     private static (int Code, string Output, string Error) Run(params string[] args)
     {
-        var root = Cli.Value.GetType("Lvyue.Cli.CliApp", throwOnError: true)!.GetMethod("Build")!.Invoke(null, null)!;
-        var library = root.GetType().Assembly;
-        var parserConfiguration = library.GetType("System.CommandLine.ParserConfiguration", throwOnError: true)!;
-        var invocationConfiguration = library.GetType("System.CommandLine.InvocationConfiguration", throwOnError: true)!;
-        var parse = root.GetType().GetMethod("Parse", [typeof(IReadOnlyList<string>), parserConfiguration])!;
-        var result = parse.Invoke(root, [args, null])!;
         var output = new StringWriter();
         var error = new StringWriter();
-        var config = Activator.CreateInstance(invocationConfiguration)!;
-        invocationConfiguration.GetProperty("Output")!.SetValue(config, output);
-        invocationConfiguration.GetProperty("Error")!.SetValue(config, error);
-        var code = (int)result.GetType().GetMethod("Invoke", [invocationConfiguration])!.Invoke(result, [config])!;
+        var code = CliApp.Build().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
         return (code, output.ToString(), error.ToString());
     }
 
