@@ -22,6 +22,9 @@ install_missing() {
     have_initdb || missing+=(postgresql)
     [ -x /usr/bin/chromium ] || missing+=(chromium)
     have_package fonts-noto-cjk || missing+=(fonts-noto-cjk)
+    command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+    command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
+    have_package tesseract-ocr-chi-sim || missing+=(tesseract-ocr-chi-sim)
     [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
         echo "test.sh: missing ${missing[*]}; install them (Debian: sudo apt-get install ${missing[*]}) or the tests that need them fail." >&2

@@ -1,0 +1,112 @@
+using Lvyue.Common;
+
+namespace Lvyue.Review.Ingestion;
+
+/// <summary>
+/// Reads PDFs and images with Debian's command-line tools. A PDF's text layer is read with <c>pdftotext -layout</c>
+/// (poppler-utils) writing to standard output, one <see cref="SourceUnitKind.Page"/> unit per form-feed separated page.
+/// When the text layer has (almost) no text (<see cref="IngestionOptions.MinTextCharsPerPage"/>), the PDF is taken to be
+/// a scan: each page is rasterized with <c>pdftoppm</c> and recognized with <c>tesseract … stdout -l chi_sim+eng</c>
+/// (tesseract-ocr, tesseract-ocr-chi-sim). A PNG or JPEG image is recognized directly. Every tool runs under
+/// <see cref="IngestionOptions.ToolTimeout"/>.
+/// </summary>
+public sealed class PdfReader(IngestionOptions options)
+{
+    private const string Poppler = "poppler-utils";
+    private const string Tesseract = "tesseract-ocr tesseract-ocr-chi-sim";
+
+    /// <summary>Reads the PDF at <paramref name="path"/>.</summary>
+    public async Task<IngestedDocument> ReadPdfAsync(string path, CancellationToken ct = default)
+    {
+        var text = await ExternalTool.RunAsync(options.PdfToTextPath, Poppler,
+            ["-layout", "-enc", "UTF-8", path, "-"], options.ToolTimeout, ct).ConfigureAwait(false);
+        var pages = text.Split('\f');
+        if (pages.Length > 1 && pages[^1].Trim().Length == 0) pages = pages[..^1];
+        var chars = text.Count(c => !char.IsWhiteSpace(c));
+        if (chars >= options.MinTextCharsPerPage * pages.Length)
+        {
+            var units = new List<SourceUnit>();
+            for (var i = 0; i < pages.Length; i++)
+                if (pages[i].Trim().Length > 0)
+                    units.Add(new SourceUnit { Kind = SourceUnitKind.Page, Text = pages[i], Page = i + 1 });
+            return new IngestedDocument(SourceFormat.Pdf, units);
+        }
+        return new IngestedDocument(SourceFormat.Pdf, await OcrPdfAsync(path, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>Recognizes the text of the PNG or JPEG image at <paramref name="path"/>.</summary>
+    public async Task<IngestedDocument> ReadImageAsync(string path, CancellationToken ct = default)
+    {
+        var text = await OcrAsync(path, ct).ConfigureAwait(false);
+        List<SourceUnit> units = text.Trim().Length == 0 ? [] : [new SourceUnit { Kind = SourceUnitKind.Page, Text = text, Page = 1, Ocr = true }];
+        return new IngestedDocument(SourceFormat.Image, units);
+    }
+
+    private async Task<List<SourceUnit>> OcrPdfAsync(string path, CancellationToken ct)
+    {
+        var dir = Directory.CreateTempSubdirectory("lvyue-ocr-");
+        try
+        {
+            await ExternalTool.RunAsync(options.PdfToPpmPath, Poppler,
+                ["-r", options.OcrDpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-png", path,
+                    Path.Combine(dir.FullName, "page")], options.ToolTimeout, ct).ConfigureAwait(false);
+            // pdftoppm names pages page-1.png … page-N.png, zero-padded to the width of N.
+            var images = dir.GetFiles("page-*.png")
+                .Select(f => (File: f, Page: int.TryParse(Path.GetFileNameWithoutExtension(f.Name)[5..], out var n) ? n : 0))
+                .Where(x => x.Page > 0).OrderBy(x => x.Page).ToList();
+            var units = new List<SourceUnit>();
+            foreach (var (file, page) in images)
+            {
+                var text = await OcrAsync(file.FullName, ct).ConfigureAwait(false);
+                if (text.Trim().Length > 0)
+                    units.Add(new SourceUnit { Kind = SourceUnitKind.Page, Text = text, Page = page, Ocr = true });
+            }
+            return units;
+        }
+        finally
+        {
+            try { dir.Delete(recursive: true); }
+            catch (IOException) { /* a temporary folder left behind is harmless */ }
+        }
+    }
+
+    private Task<string> OcrAsync(string imagePath, CancellationToken ct) =>
+        ExternalTool.RunAsync(options.TesseractPath, Tesseract,
+            [imagePath, "stdout", "-l", options.OcrLanguages], options.ToolTimeout, ct);
+}
+
+/// <summary>
+/// Reads a contract document by its extension: .txt (<see cref="TextFileReader"/>), .docx (<see cref="DocxReader"/>),
+/// .pdf, .png, .jpg and .jpeg (<see cref="PdfReader"/>). Other extensions and empty files are refused with a
+/// <see cref="DomainException"/>.
+/// </summary>
+public sealed class DocumentIngestor(IngestionOptions? options = null)
+{
+    private readonly PdfReader _pdf = new(options ?? new IngestionOptions());
+
+    /// <summary>Reads the document at <paramref name="path"/>.</summary>
+    public async Task<IngestedDocument> IngestAsync(string path, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var info = new FileInfo(path);
+        if (!info.Exists) throw DomainException.NotFound("文件|file");
+        if (info.Length == 0)
+            throw new DomainException(ErrorKind.Invalid, new Msg("文件为空（0 字节）", "The file is empty (0 bytes)"));
+        switch (info.Extension.ToLowerInvariant())
+        {
+            case ".txt":
+                return TextFileReader.Read(await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false));
+            case ".docx":
+                await using (var stream = File.OpenRead(path))
+                    return DocxReader.Read(stream);
+            case ".pdf":
+                return await _pdf.ReadPdfAsync(path, ct).ConfigureAwait(false);
+            case ".png" or ".jpg" or ".jpeg":
+                return await _pdf.ReadImageAsync(path, ct).ConfigureAwait(false);
+            default:
+                throw new DomainException(ErrorKind.Invalid, new Msg(
+                    $"不支持的文件类型 {info.Extension}：请上传 .docx、.pdf、.txt、.png 或 .jpg",
+                    $"Unsupported file type {info.Extension}: upload .docx, .pdf, .txt, .png or .jpg"));
+        }
+    }
+}
