@@ -238,15 +238,11 @@ public static class NoteKeyFiles
     private static ECPrivateKeyParameters Sm2Private(ECPrivateKeyParameters key)
     {
         if (!IsSm2Curve(key.Parameters)) throw new NoteKeyException("the EC private key is not on the curve sm2p256v1");
-        return NoteCrypto.Sm2PrivateKey(key.D.ToByteArrayUnsigned().AsSpan().Length <= NoteCrypto.Sm2PrivateKeySize ? Pad(key.D.ToByteArrayUnsigned()) : [], out var reason)
-            ?? throw new NoteKeyException("bad SM2 private key: " + reason);
-    }
-
-    private static byte[] Pad(byte[] bytes)
-    {
+        var scalar = key.D.ToByteArrayUnsigned();
+        if (scalar.Length > NoteCrypto.Sm2PrivateKeySize) throw new NoteKeyException("bad SM2 private key: the scalar is longer than 32 bytes");
         var padded = new byte[NoteCrypto.Sm2PrivateKeySize];
-        bytes.CopyTo(padded, padded.Length - bytes.Length);
-        return padded;
+        scalar.CopyTo(padded, padded.Length - scalar.Length);
+        return NoteCrypto.Sm2PrivateKey(padded, out var reason) ?? throw new NoteKeyException("bad SM2 private key: " + reason);
     }
 
     private static bool IsSm2Curve(ECDomainParameters parameters) =>

@@ -57,6 +57,32 @@ public sealed class SignedNoteRoundTripTests
     [Theory]
     [InlineData(NoteAlgorithm.Ed25519)]
     [InlineData(NoteAlgorithm.Sm2)]
+    public void GarbageSignaturesFromAKnownKeyFailWithAReasonAndNeverThrow(NoteAlgorithm algorithm)
+    {
+        var signer = NoteSigner.Generate("lvyue.example/log", algorithm);
+        var keys = new NoteVerifierSet(signer.Verifier);
+        var genuine = Assert.Single(SignedNote.Sign(Text, signer).Signatures).Signature;
+        byte[][] garbage =
+        [
+            new byte[64],
+            Enumerable.Repeat((byte)0xff, 64).ToArray(),
+            genuine[..63],
+            [.. genuine, 0x00],
+            [0x30, 0x44, 0x02, 0x20, .. genuine[..32], 0x02, 0x20, .. genuine[32..]],
+            [0x01],
+        ];
+        foreach (var signature in garbage)
+        {
+            var note = SignedNote.Parse(Text + "\n" + new NoteSignature(signer.Name, signer.KeyId, signature).ToLine() + "\n");
+            var verdict = keys.Verify(note);
+            Assert.False(verdict.IsValid, Convert.ToHexString(signature));
+            Assert.Contains("does not verify", verdict.Reason);
+        }
+    }
+
+    [Theory]
+    [InlineData(NoteAlgorithm.Ed25519)]
+    [InlineData(NoteAlgorithm.Sm2)]
     public void SignerAndVerifierKeyStringsRoundTrip(NoteAlgorithm algorithm)
     {
         var signer = NoteSigner.Generate("lvyue.example/rt", algorithm);
