@@ -122,6 +122,70 @@ public sealed class DocxReaderTests
         Assert.Throws<DomainException>(() => DocxReader.Read(zip));
     }
 
+    [Fact]
+    public void NumberingFromAParagraphStyleAndAStartOverrideIsRendered()
+    {
+        var ms = new MemoryStream();
+        using (var doc = WordprocessingDocument.Create(ms, WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            main.AddNewPart<NumberingDefinitionsPart>().Numbering = new Numbering(
+                new AbstractNum(Level(0, NumberFormatValues.ChineseCounting, "%1、", LevelSuffixValues.Nothing, legal: false))
+                { AbstractNumberId = 7 },
+                new NumberingInstance(new AbstractNumId { Val = 7 },
+                    new LevelOverride(new StartOverrideNumberingValue { Val = 9 }) { LevelIndex = 0 }) { NumberID = 3 });
+            main.AddNewPart<StyleDefinitionsPart>().Styles = new Styles(
+                new Style(new StyleName { Val = "Clause Base" },
+                    new StyleParagraphProperties(new NumberingProperties(new NumberingId { Val = 3 })))
+                { Type = StyleValues.Paragraph, StyleId = "ClauseBase" },
+                new Style(new StyleName { Val = "Clause" }, new BasedOn { Val = "ClauseBase" })
+                { Type = StyleValues.Paragraph, StyleId = "Clause" });
+            main.Document = new Document(new Body(
+                new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Clause" }), new Run(new Text("质量保证"))),
+                new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Clause" }), new Run(new Text("违约责任")))));
+        }
+        ms.Position = 0;
+        Assert.Equal("九、质量保证\n十、违约责任", DocxReader.Read(ms).Text);
+    }
+
+    [Fact]
+    public void AlternateContentIsReadOnceAndDeletedRevisionsNotAtAll()
+    {
+        var ms = new MemoryStream();
+        using (var doc = WordprocessingDocument.Create(ms, WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            var choice = new AlternateContentChoice(new Picture(new DocumentFormat.OpenXml.Vml.Shape(
+                new DocumentFormat.OpenXml.Vml.TextBox(new TextBoxContent(Plain("乙方签章")))))) { Requires = "v" };
+            var fallback = new AlternateContentFallback(new Picture(new DocumentFormat.OpenXml.Vml.Shape(
+                new DocumentFormat.OpenXml.Vml.TextBox(new TextBoxContent(Plain("乙方签章"))))));
+            main.Document = new Document(new Body(
+                new Paragraph(new Run(new Text("合同总价")), new DeletedRun(new Run(new DeletedText("壹佰万元"))),
+                    new InsertedRun(new Run(new Text("贰佰万元"))), new Run(new AlternateContent(choice, fallback)))));
+            main.Document.AddNamespaceDeclaration("v", "urn:schemas-microsoft-com:vml");
+        }
+        ms.Position = 0;
+        var read = DocxReader.Read(ms);
+        Assert.Equal("合同总价贰佰万元\n乙方签章", read.Text);
+        Assert.Equal([SourceUnitKind.Paragraph, SourceUnitKind.TextBox], read.Units.Select(u => u.Kind));
+    }
+
+    [Fact]
+    public void AnArchiveThatWouldExpandBeyondTheLimitIsRefusedBeforeItIsRead()
+    {
+        var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        using (var entry = archive.CreateEntry("word/document.xml", CompressionLevel.Fastest).Open())
+        {
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i <= DocxReader.MaxExpandedBytes / zeros.Length; i++) entry.Write(zeros);
+        }
+        zip.Position = 0;
+        var e = Assert.Throws<DomainException>(() => DocxReader.Read(zip));
+        Assert.Contains("zip bomb", e.Title.En, StringComparison.Ordinal);
+        Assert.Contains("压缩炸弹", e.Title.Zh, StringComparison.Ordinal);
+    }
+
     private static SourceSpan Single(IngestedDocument doc, string value)
     {
         var start = doc.Text.IndexOf(value, StringComparison.Ordinal);
