@@ -111,7 +111,7 @@ public sealed class SignedNote
         if (note.Any(c => c < 0x20 && c != '\n')) return "the note contains a control character other than newline";
         try
         {
-            StrictUtf8.GetByteCount(note);
+            if (StrictUtf8.GetByteCount(note) > MaxSize) return $"the note is larger than {MaxSize} bytes";
         }
         catch (EncoderFallbackException)
         {

@@ -120,6 +120,8 @@ public sealed class SignedNoteRoundTripTests
     [InlineData("example.com/foo+530d903a+AukyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k", "unsupported signature type 0x02")]
     [InlineData("example com+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k", "space")]
     [InlineData("+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k", "empty")]
+    [InlineData("x.example/k+00000000+/2x2eXVlLXNtMnNtMy12MgQ=", "0xff with an identifier other than lvyue-sm2sm3-v1")]
+    [InlineData("x.example/k+00000000+/2x2eXVlLXNtMnNtMy12MQQ=", "public key must be 65 bytes, not 1")]
     public void MalformedVerifierKeysAreRefusedWithAReason(string key, string reason)
     {
         var error = Assert.Throws<NoteFormatException>(() => NoteVerifier.Parse(key));
@@ -158,6 +160,15 @@ public sealed class SignedNoteRoundTripTests
         var verdict = new NoteVerifierSet(NoteSigner.Generate("example.com/foo", NoteAlgorithm.Ed25519).Verifier).Verify(note);
         Assert.False(verdict.IsValid);
         Assert.StartsWith("malformed signed note", verdict.Reason);
+    }
+
+    [Fact]
+    public void ALoneSurrogateOrAnOversizedNoteIsRefused()
+    {
+        Assert.False(SignedNote.TryParse("te\ud800xt\n\n— example.com/foo AAAAAAA=\n", out _, out var reason));
+        Assert.Contains("Unicode", reason);
+        Assert.False(SignedNote.TryParse(new string('履', SignedNote.MaxSize / 2) + "\n\n— example.com/foo AAAAAAA=\n", out _, out reason));
+        Assert.Contains("larger than", reason);
     }
 
     [Fact]
