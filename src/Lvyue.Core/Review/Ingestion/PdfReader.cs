@@ -6,7 +6,7 @@ namespace Lvyue.Review.Ingestion;
 /// Reads PDFs and images with Debian's command-line tools. A PDF's text layer is read with <c>pdftotext -layout</c>
 /// (poppler-utils) writing to standard output, one <see cref="SourceUnitKind.Page"/> unit per form-feed separated page.
 /// When the text layer has (almost) no text (<see cref="IngestionOptions.MinTextCharsPerPage"/>), the PDF is taken to be
-/// a scan: each page is rasterized with <c>pdftoppm</c> and recognized with <c>tesseract … stdout -l chi_sim+eng</c>
+/// a scan: each page in turn (the page count is the form feeds pdftotext wrote) is rasterized with <c>pdftoppm</c> and recognized with <c>tesseract … stdout -l chi_sim+eng</c>
 /// (tesseract-ocr, tesseract-ocr-chi-sim). A PNG or JPEG image is recognized directly. Every tool runs under
 /// <see cref="IngestionOptions.ToolTimeout"/>.
 /// </summary>
@@ -31,7 +31,7 @@ public sealed class PdfReader(IngestionOptions options)
                     units.Add(new SourceUnit { Kind = SourceUnitKind.Page, Text = pages[i], Page = i + 1 });
             return new IngestedDocument(SourceFormat.Pdf, units);
         }
-        return new IngestedDocument(SourceFormat.Pdf, await OcrPdfAsync(path, ct).ConfigureAwait(false));
+        return new IngestedDocument(SourceFormat.Pdf, await OcrPdfAsync(path, pages.Length, ct).ConfigureAwait(false));
     }
 
     /// <summary>Recognizes the text of the PNG or JPEG image at <paramref name="path"/>.</summary>
@@ -42,22 +42,24 @@ public sealed class PdfReader(IngestionOptions options)
         return new IngestedDocument(SourceFormat.Image, units);
     }
 
-    private async Task<List<SourceUnit>> OcrPdfAsync(string path, CancellationToken ct)
+    private async Task<List<SourceUnit>> OcrPdfAsync(string path, int pageCount, CancellationToken ct)
     {
         var dir = Directory.CreateTempSubdirectory("lvyue-ocr-");
         try
         {
-            await ExternalTool.RunAsync(options.PdfToPpmPath, Poppler,
-                ["-r", options.OcrDpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-png", path,
-                    Path.Combine(dir.FullName, "page")], options.ToolTimeout, ct).ConfigureAwait(false);
-            // pdftoppm names pages page-1.png … page-N.png, zero-padded to the width of N.
-            var images = dir.GetFiles("page-*.png")
-                .Select(f => (File: f, Page: int.TryParse(Path.GetFileNameWithoutExtension(f.Name)[5..], out var n) ? n : 0))
-                .Where(x => x.Page > 0).OrderBy(x => x.Page).ToList();
+            // One page at a time: each pdftoppm and tesseract run has its own time limit, and only one page image is on
+            // disk at once.
+            var image = Path.Combine(dir.FullName, "page");
+            var dpi = options.OcrDpi.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var units = new List<SourceUnit>();
-            foreach (var (file, page) in images)
+            for (var page = 1; page <= pageCount; page++)
             {
-                var text = await OcrAsync(file.FullName, ct).ConfigureAwait(false);
+                var number = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await ExternalTool.RunAsync(options.PdfToPpmPath, Poppler,
+                    ["-r", dpi, "-png", "-f", number, "-l", number, "-singlefile", path, image], options.ToolTimeout, ct)
+                    .ConfigureAwait(false);
+                var text = await OcrAsync(image + ".png", ct).ConfigureAwait(false);
+                File.Delete(image + ".png");
                 if (text.Trim().Length > 0)
                     units.Add(new SourceUnit { Kind = SourceUnitKind.Page, Text = text, Page = page, Ocr = true });
             }

@@ -50,17 +50,17 @@ public sealed class PdfReaderTests : IDisposable
     }
 
     [Fact]
-    public async Task AScannedPdfWithoutTextIsReadByOcrInChinese()
+    public async Task AScannedPdfWithoutTextIsReadByOcrInChinesePageByPage()
     {
         var text = Save("zh.pdf", TestPdf.Text(12, ChineseLines));
-        var (width, height, grey) = TestPdf.Rasterize(text, 200);
-        var scan = Save("scan.pdf", TestPdf.Scan(width, height, grey));
+        var blank = (10, 10, Enumerable.Repeat((byte)255, 100).ToArray());
+        var scan = Save("scan.pdf", TestPdf.Scan(blank, TestPdf.Rasterize(text, 200)));
 
         var doc = await new DocumentIngestor().IngestAsync(scan);
 
         var unit = Assert.Single(doc.Units);
         Assert.True(unit.Ocr);
-        Assert.Equal(1, unit.Page);
+        Assert.Equal(2, unit.Page);
         var compact = string.Concat(doc.Text.Where(c => !char.IsWhiteSpace(c)));
         Assert.Contains("政府采购合同", compact, StringComparison.Ordinal);
         Assert.Contains("乙方应在合同签订后三十日内交货", compact, StringComparison.Ordinal);

@@ -46,18 +46,22 @@ internal static class TestPdf
         return Assemble(objects);
     }
 
-    /// <summary>A one-page PDF that is only an 8-bit grey image: what a scanner produces.</summary>
-    public static byte[] Scan(int width, int height, byte[] grey)
+    /// <summary>A PDF whose pages are only 8-bit grey images, one per page: what a scanner produces.</summary>
+    public static byte[] Scan(params (int Width, int Height, byte[] Grey)[] pages)
     {
-        var content = Encoding.ASCII.GetBytes("q 612 0 0 792 0 0 cm /Im1 Do Q\n");
-        return Assemble(
-        [
+        var objects = new List<byte[]>
+        {
             Ascii("<< /Type /Catalog /Pages 2 0 R >>"),
-            Ascii("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
-            Ascii("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>"),
-            Stream("", content),
-            Stream($" /Type /XObject /Subtype /Image /Width {width} /Height {height} /ColorSpace /DeviceGray /BitsPerComponent 8", grey),
-        ]);
+            Ascii($"<< /Type /Pages /Kids [{string.Join(' ', pages.Select((_, i) => $"{3 + 3 * i} 0 R"))}] /Count {pages.Length} >>"),
+        };
+        foreach (var (width, height, grey) in pages)
+        {
+            var n = objects.Count + 1;
+            objects.Add(Ascii($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 {n + 2} 0 R >> >> /Contents {n + 1} 0 R >>"));
+            objects.Add(Stream("", Encoding.ASCII.GetBytes("q 612 0 0 792 0 0 cm /Im1 Do Q\n")));
+            objects.Add(Stream($" /Type /XObject /Subtype /Image /Width {width} /Height {height} /ColorSpace /DeviceGray /BitsPerComponent 8", grey));
+        }
+        return Assemble(objects);
     }
 
     /// <summary>Rasterizes page 1 of <paramref name="pdf"/> with pdftoppm to an 8-bit grey image.</summary>
