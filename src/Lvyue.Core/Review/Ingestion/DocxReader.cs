@@ -220,7 +220,7 @@ public static class DocxReader
             var sb = new StringBuilder();
             var boxes = new List<TextBoxContent>();
             Inline(p, sb, boxes);
-            if (sb.ToString().Trim().Length == 0) return ("", 0, boxes);
+            // Word shows (and counts) the number of an empty numbered paragraph too.
             var number = _numbering.Next(p);
             return (number + sb, number.Length, boxes);
         }

@@ -16,8 +16,9 @@ public sealed class DocxReaderTests
         "1.1 货物名称:服务器\n" +
         "1.2 数量:10台\n" +
         "第二条 合同价款\n" +
-        "(一)签订后付款\n" +
-        "(二)验收后付款\n" +
+        "(一)\n" +
+        "(二)签订后付款\n" +
+        "(三)验收后付款\n" +
         "付款阶段 比例\n" +
         "签订后 30%\n" +
         "甲方: 某某市财政局\n" +
@@ -40,8 +41,8 @@ public sealed class DocxReaderTests
         var first = doc.Units.Single(u => u.Kind == SourceUnitKind.Paragraph && u.Paragraph == 0);
         Assert.Equal("第一条 合同标的", first.Text);
         Assert.Equal(4, first.PrefixLength);
-        var sub = doc.Units.Single(u => u.Kind == SourceUnitKind.Paragraph && u.Paragraph == 5);
-        Assert.Equal("（一）签订后付款", sub.Text);
+        var sub = doc.Units.Single(u => u.Kind == SourceUnitKind.Paragraph && u.Paragraph == 6);
+        Assert.Equal("（二）签订后付款", sub.Text);
         Assert.Equal(3, sub.PrefixLength);
     }
 
@@ -229,6 +230,7 @@ public sealed class DocxReaderTests
                 Numbered("数量：１０台", 1, 1),
                 Numbered("合同价款", 1, 0),
                 new Paragraph(),
+                Numbered("", 2, 0),
                 Numbered("签订后付款", 2, 0),
                 Numbered("验收后付款", 2, 0),
                 table,

@@ -66,13 +66,15 @@ public sealed class PdfReaderTests : IDisposable
         Assert.Contains("乙方应在合同签订后三十日内交货", compact, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task APngImageIsReadByOcr()
+    [Theory]
+    [InlineData("-png", "scan.png")]
+    [InlineData("-jpeg", "scan.jpg")]
+    public async Task PngAndJpegImagesAreReadByOcr(string format, string file)
     {
         var text = Save("zh.pdf", TestPdf.Text(12, ChineseLines));
-        TestPdf.Run("pdftoppm", "-r", "300", "-png", "-singlefile", text, Path.Combine(_dir.FullName, "scan"));
+        TestPdf.Run("pdftoppm", "-r", "300", format, "-singlefile", text, Path.Combine(_dir.FullName, "scan"));
 
-        var doc = await new DocumentIngestor().IngestAsync(Path.Combine(_dir.FullName, "scan.png"));
+        var doc = await new DocumentIngestor().IngestAsync(Path.Combine(_dir.FullName, file));
 
         Assert.Equal(SourceFormat.Image, doc.Format);
         Assert.True(Assert.Single(doc.Units).Ocr);
