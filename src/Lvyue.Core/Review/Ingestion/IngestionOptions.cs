@@ -24,6 +24,12 @@ public sealed class IngestionOptions
     /// </summary>
     public int MinTextCharsPerPage { get; init; } = 16;
 
+    /// <summary>
+    /// The most pages of a scanned PDF that are recognized; a longer scan is refused before any OCR runs, so that the
+    /// time one document takes stays bounded (each page costs a pdftoppm and a tesseract run).
+    /// </summary>
+    public int MaxOcrPages { get; init; } = 100;
+
     /// <summary>How long one run of an external tool may take before it is killed.</summary>
     public TimeSpan ToolTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

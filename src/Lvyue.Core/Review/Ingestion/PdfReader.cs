@@ -31,6 +31,10 @@ public sealed class PdfReader(IngestionOptions options)
                     units.Add(new SourceUnit { Kind = SourceUnitKind.Page, Text = pages[i], Page = i + 1 });
             return new IngestedDocument(SourceFormat.Pdf, units);
         }
+        if (pages.Length > options.MaxOcrPages)
+            throw new DomainException(ErrorKind.Invalid, new Msg(
+                $"该 PDF 为扫描件，共 {pages.Length} 页，超过文字识别上限 {options.MaxOcrPages} 页",
+                $"The PDF is a scan of {pages.Length} pages, more than the {options.MaxOcrPages} pages OCR reads"));
         return new IngestedDocument(SourceFormat.Pdf, await OcrPdfAsync(path, pages.Length, ct).ConfigureAwait(false));
     }
 

@@ -125,6 +125,19 @@ public sealed class PdfReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task AScanLongerThanTheOcrLimitIsRefusedBeforeAnyOcr()
+    {
+        var blank = (10, 10, Enumerable.Repeat((byte)255, 100).ToArray());
+        var scan = Save("scan.pdf", TestPdf.Scan(blank, blank, blank));
+        var ingestor = new DocumentIngestor(new IngestionOptions { MaxOcrPages = 2, TesseractPath = "/nonexistent/tesseract" });
+
+        var e = await Assert.ThrowsAsync<DomainException>(() => ingestor.IngestAsync(scan));
+
+        Assert.Contains("scan of 3 pages", e.Title.En, StringComparison.Ordinal);
+        Assert.Contains("共 3 页", e.Title.Zh, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ACorruptPdfIsRefusedWithTheToolsReason()
     {
         var path = Save("broken.pdf", "%PDF-1.4\nthis is not a pdf"u8.ToArray());
