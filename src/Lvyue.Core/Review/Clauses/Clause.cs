@@ -24,13 +24,13 @@ public enum NumberingStyle
     /// <summary>（一） (一) (a Chinese numeral in parentheses).</summary>
     ParenthesizedChinese,
 
-    /// <summary>1. 1、 1.1 1.1.1 (see <see cref="Clause.Level"/> for the number of components).</summary>
+    /// <summary>1. 1、 ⒈ 1.1 1.1.1 (see <see cref="Clause.Level"/> for the number of components).</summary>
     Decimal,
 
     /// <summary>1) 1）.</summary>
     ArabicParenthesis,
 
-    /// <summary>（1） (1).</summary>
+    /// <summary>（1） (1) ⑴.</summary>
     ParenthesizedArabic,
 
     /// <summary>① ② ③ … ⑳.</summary>
@@ -102,8 +102,8 @@ public sealed class Clause
 
     /// <summary>
     /// Whether <see cref="Title"/> reads as a heading: at most 20 characters and either the whole rest of the heading
-    /// line (第五条 付款方式) or a label before a colon ((一)交货时间:…); not the first phrase of a sentence
-    /// ((一)合同签订后10日内,…).
+    /// line (第五条 付款方式), a label before a colon ((一)交货时间:…) or, after 部分/章/节/条, the words before a space
+    /// (第五条 付款方式 合同签订后…); not the first phrase of a sentence ((一)合同签订后10日内,…).
     /// </summary>
     public bool HasHeadingTitle { get; internal set; }
 

@@ -34,9 +34,10 @@ public static class ClauseSegmenter
         var headings = FindHeadings(text);
         var roots = new List<Clause>();
         var open = new List<Clause>(); // innermost last
-        foreach (var h in headings)
+        for (var index = 0; index < headings.Count; index++)
         {
-            var at = FindOpenIndex(open, h, headings);
+            var h = headings[index];
+            var at = FindOpenIndex(open, h, index + 1 < headings.Count ? headings[index + 1] : null);
             if (at >= 0)
             {
                 for (var i = open.Count - 1; i >= at; i--) open[i].End = h.Start;
@@ -51,7 +52,7 @@ public static class ClauseSegmenter
     }
 
     /// <summary>The index in <paramref name="open"/> from which clauses close before <paramref name="h"/>, or -1.</summary>
-    private static int FindOpenIndex(List<Clause> open, Clause h, List<Clause> headings)
+    private static int FindOpenIndex(List<Clause> open, Clause h, Clause? next)
     {
         for (var i = 0; i < open.Count; i++)
             if (SameStyle(open[i], h)) return i;
@@ -70,13 +71,9 @@ public static class ClauseSegmenter
         if (h.Style == NumberingStyle.HeadingLine)
         {
             // A new heading line sits just above the numbered heading that follows it when that style is already open.
-            var index = headings.IndexOf(h);
-            if (index + 1 < headings.Count)
-            {
-                var next = headings[index + 1];
+            if (next is not null)
                 for (var i = 0; i < open.Count; i++)
                     if (SameStyle(open[i], next)) return i;
-            }
         }
         return -1;
     }
@@ -153,6 +150,10 @@ public static class ClauseSegmenter
         if (c == '第') return TryDi(text, lineStart, p, end);
         if (c is >= '\u2460' and <= '\u2473')
             return Make(text, lineStart, end, p, p + 1, p + 1, NumberingStyle.Circled, 1);
+        if (c is >= '\u2474' and <= '\u2487') // ⑴ … ⒇
+            return Make(text, lineStart, end, p, p + 1, p + 1, NumberingStyle.ParenthesizedArabic, 1);
+        if (c is >= '\u2488' and <= '\u249B') // ⒈ … ⒛
+            return Make(text, lineStart, end, p, p + 1, p + 1, NumberingStyle.Decimal, 1);
         if (c is '(' or '（')
         {
             var q = p + 1;
@@ -205,6 +206,8 @@ public static class ClauseSegmenter
             if (d == 0) break;
             if (components == 0) firstDigits = d;
             else if (d > 2) return null;
+            // Clause numbers do not contain a zero component or a leading zero (0.5, 2.0, 1.05 are figures).
+            if (text[q] == '0') return null;
             components++;
             q += d;
             if (q + 1 < end && text[q] is '.' or '．' && char.IsAsciiDigit(text[q + 1])) { q++; continue; }
@@ -251,6 +254,14 @@ public static class ClauseSegmenter
         var titleEnd = t;
         while (titleEnd < lineEnd && !IsTitleStop(text, titleEnd)) titleEnd++;
         while (titleEnd > t && IsSpace(text[titleEnd - 1])) titleEnd--;
+        // 第五条 付款方式 合同签订后…: after 部分/章/节/条 a space ends a short title run into the body on one line.
+        var spaceEnded = false;
+        if (FixedRank(style) >= 0)
+        {
+            var space = t;
+            while (space < titleEnd && !IsSpace(text[space])) space++;
+            if (space < titleEnd && space - t <= MaxHeadingTitleLength) { titleEnd = space; spaceEnded = true; }
+        }
         var headingEnd = text.IndexOf('。', numberStart, lineEnd - numberStart);
         headingEnd = headingEnd < 0 ? lineEnd : headingEnd;
         if (headingEnd - numberStart > 80) headingEnd = numberStart + 80;
@@ -258,7 +269,8 @@ public static class ClauseSegmenter
             text[numberStart..numberEnd], text[numberStart..headingEnd].TrimEnd(), text[t..titleEnd]);
         var length = titleEnd - t;
         clause.HasHeadingTitle = length > 0 && length <= MaxHeadingTitleLength
-            && (titleEnd == lineEnd || text[titleEnd] is ':' or '：' || text.AsSpan(titleEnd, lineEnd - titleEnd).Trim().IsEmpty);
+            && (spaceEnded || titleEnd == lineEnd || text[titleEnd] is ':' or '：'
+                || text.AsSpan(titleEnd, lineEnd - titleEnd).Trim().IsEmpty);
         return clause;
     }
 

@@ -252,6 +252,9 @@ public sealed class ClauseSegmenterTests
     [InlineData("1.\t首付款\t30%")]
     [InlineData("十分重要的事项应书面确认。")]
     [InlineData("12.50元/平方米。")]
+    [InlineData("2.0版本的系统同时维护。")]
+    [InlineData("0.5小时内响应。")]
+    [InlineData("(2024)京0105民初123号判决另行执行。")]
     public void Segment_LineStartingWithAFigureThatIsNotANumbering_OpensNoClause(string line)
     {
         var text = "第一条 合同价款\n本条约定如下:\n" + line + "\n其余事项另行约定。";
@@ -280,6 +283,9 @@ public sealed class ClauseSegmenterTests
     [InlineData("（1）系统可用率", NumberingStyle.ParenthesizedArabic, 1, "（1）", "系统可用率")]
     [InlineData("⑩备品备件", NumberingStyle.Circled, 1, "⑩", "备品备件")]
     [InlineData("  第五条　付款方式：按月支付", NumberingStyle.Article, 1, "第五条", "付款方式")]
+    [InlineData("第五条 付款方式 合同签订后10日内支付30%", NumberingStyle.Article, 1, "第五条", "付款方式")]
+    [InlineData("⑵响应时间", NumberingStyle.ParenthesizedArabic, 1, "⑵", "响应时间")]
+    [InlineData("⒊售后服务", NumberingStyle.Decimal, 1, "⒊", "售后服务")]
     public void Segment_RecognisesEveryNumberingStyle(string line, NumberingStyle style, int level, string number, string title)
     {
         var doc = ClauseSegmenter.Segment("某某合同\n" + line + "\n正文。");
@@ -290,6 +296,17 @@ public sealed class ClauseSegmenterTests
         Assert.Equal(title, clause.Title);
         Assert.True(clause.HasHeadingTitle);
         Assert.Equal("某某合同\n".Length, clause.Start);
+    }
+
+    [Fact]
+    public void Segment_ItemWhoseFirstPhraseIsASentence_HasNoHeadingTitle()
+    {
+        var doc = ClauseSegmenter.Segment("第三条 付款方式\n(一)合同签订后10日内,甲方支付30%;\n(二)付款条件:验收合格。");
+        var items = doc.Clauses[0].Children;
+        Assert.False(items[0].HasHeadingTitle);
+        Assert.Equal("合同签订后10日内", items[0].Title);
+        Assert.True(items[1].HasHeadingTitle);
+        Assert.Equal("付款条件", items[1].Title);
     }
 
     [Fact]
