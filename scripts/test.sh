@@ -3,7 +3,8 @@
 #
 # 1. Installs what a fresh Debian machine lacks for the tests (as root, only what is missing):
 #    PostgreSQL 15 (the database tests start a throwaway cluster with its initdb/pg_ctl),
-#    Chromium (/usr/bin/chromium, driven by the browser tests) and CJK fonts (so pages render Chinese).
+#    Chromium (/usr/bin/chromium, driven by the browser tests), CJK fonts (so pages render Chinese),
+#    poppler-utils + poppler-data and tesseract-ocr + tesseract-ocr-chi-sim (document ingestion and OCR).
 # 2. Builds Lvyue.slnx (when every project it lists exists), then runs each tests/*/*.csproj in turn.
 # 3. Prints "N passed, N failed" summed over all projects and exits non-zero on any failure.
 #
@@ -23,6 +24,7 @@ install_missing() {
     [ -x /usr/bin/chromium ] || missing+=(chromium)
     have_package fonts-noto-cjk || missing+=(fonts-noto-cjk)
     command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+    have_package poppler-data || missing+=(poppler-data) # CJK character maps for pdftotext and pdftoppm
     command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
     have_package tesseract-ocr-chi-sim || missing+=(tesseract-ocr-chi-sim)
     [ ${#missing[@]} -eq 0 ] && return 0
