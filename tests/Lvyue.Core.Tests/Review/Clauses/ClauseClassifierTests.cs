@@ -115,6 +115,17 @@ public sealed class ClauseClassifierTests
         Assert.Equal([ClauseTypes.Price, ClauseTypes.Payment], types);
     }
 
+    [Theory]
+    [InlineData("合同的变更和终止", new[] { ClauseTypes.Termination, ClauseTypes.Change })]
+    [InlineData("法律适用与争议解决", new[] { ClauseTypes.Dispute })]
+    [InlineData("包装与运输", new[] { ClauseTypes.Delivery })]
+    [InlineData("质量保证期", new[] { ClauseTypes.Warranty })]
+    [InlineData("服务质量考核", new[] { ClauseTypes.Quality, ClauseTypes.Assessment })]
+    [InlineData("合同的生效与终止", new[] { ClauseTypes.Termination, ClauseTypes.Effectiveness })]
+    [InlineData("双方的权利和义务", new string[0])]
+    public void ClassifyHeading_CompoundHeadings(string heading, string[] types) =>
+        Assert.Equal(types.Order(StringComparer.Ordinal), Classifier.ClassifyHeading(heading).Select(m => m.Type).Order(StringComparer.Ordinal));
+
     [Fact]
     public void ClassifyBody_SingleWeakMention_AssignsNothing() =>
         Assert.Empty(Classifier.ClassifyBody("双方应书面通知对方。"));

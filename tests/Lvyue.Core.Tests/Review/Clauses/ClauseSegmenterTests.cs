@@ -30,6 +30,23 @@ public sealed class ClauseSegmenterTests
         }
     }
 
+    [Fact]
+    public void Segment_ArbitraryTextMadeOfNumberingCharacters_AlwaysTilesAndNeverThrows()
+    {
+        const string alphabet = "第条章节部分一二三十百0123456789.、．()（）①⑳⑴⒈\t\n \n\n付款万元%:：,，。年月日";
+        var random = new Random(20240301);
+        for (var round = 0; round < 500; round++)
+        {
+            var chars = new char[random.Next(0, 200)];
+            for (var i = 0; i < chars.Length; i++) chars[i] = alphabet[random.Next(alphabet.Length)];
+            var text = new string(chars);
+            var doc = ClauseSegmenter.Segment(text);
+            AssertTiles(doc.PreambleEnd, text.Length, doc.Clauses);
+            foreach (var clause in doc.AllClauses()) AssertTiles(clause.OwnEnd, clause.End, clause.Children);
+            Assert.All(ClauseClassifier.Default.Classify(doc), c => Assert.All(c.Codes, code => Assert.Contains(code, ClauseTypes.All)));
+        }
+    }
+
     private static void AssertTiles(int start, int end, IReadOnlyList<Clause> clauses)
     {
         var at = start;
