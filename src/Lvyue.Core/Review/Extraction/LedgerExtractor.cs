@@ -1,0 +1,541 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Lvyue.Organizations;
+using Lvyue.Review.Clauses;
+using Lvyue.Review.Ingestion;
+
+namespace Lvyue.Review.Extraction;
+
+/// <summary>
+/// Extracts a contract's ledger (parties, amount, dates, payment schedule, bond, retention, warranty, liquidated
+/// damages, dispute resolution) from its normalized text by labels and the classified clauses. Every value keeps
+/// a confidence and its span; a value the text does not state, or states as a blank (____年__月__日), is null.
+/// <para>Conventions: an invalid USCC is reported as written with confidence 0.2 so the user sees it and corrects it;
+/// a duration counted from a known start ends the day before the anniversary (2024-03-01 plus one year ends
+/// 2025-02-28), the way 自…起至…止 periods are written; 自双方签字盖章之日起生效 makes the sign date the effective date
+/// (confidence 0.7).</para>
+/// </summary>
+public static partial class LedgerExtractor
+{
+    /// <summary>Extracts the ledger of an ingested document.</summary>
+    public static LedgerExtraction Extract(IngestedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Extract(document.Normalized);
+    }
+
+    /// <summary>Extracts the ledger of a normalized text.</summary>
+    public static LedgerExtraction Extract(NormalizedText normalized)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        return Extract(normalized.Text);
+    }
+
+    /// <summary>Extracts the ledger of a text already normalized with <see cref="TextNormalizer"/>.</summary>
+    public static LedgerExtraction Extract(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var result = new LedgerExtraction { Text = text };
+        var clauses = ClauseClassifier.Default.Classify(ClauseSegmenter.Segment(text));
+        result.Clauses = clauses;
+        var lines = Lines(text);
+
+        result.Title = Title(text, lines);
+        result.ContractNumber = Labelled(text, ContractNumberLabel(), v => ContractNumberValue().IsMatch(v) ? v : null, 0.95);
+        ExtractParties(text, lines, result);
+        result.Category = Category(text, result.Title);
+        ExtractAmount(text, result);
+        ExtractDates(text, result);
+        result.PaymentSchedule = Schedule(text, clauses, result.AmountTotal?.Value);
+        ExtractBondRetentionWarranty(text, result);
+        result.LiquidatedDamagesRatePerDay = DamagesRate(text);
+        ExtractDispute(text, clauses, result);
+        return result;
+    }
+
+    private readonly record struct Line(int Start, int End, string Value);
+
+    private static List<Line> Lines(string text)
+    {
+        var lines = new List<Line>();
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] == '\n')
+            {
+                lines.Add(new Line(start, i, text[start..i]));
+                start = i + 1;
+            }
+        }
+        return lines;
+    }
+
+    private static Extracted<string>? Trimmed(string text, int start, int end, double confidence)
+    {
+        while (start < end && (char.IsWhiteSpace(text[start]) || text[start] == '_')) start++;
+        while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is '。' or ';' or '；' or ',' or '_')) end--;
+        return end > start ? new Extracted<string>(text[start..end], confidence, start, end) : null;
+    }
+
+    private static Extracted<string>? Labelled(string text, Regex label, Func<string, string?> accept, double confidence)
+    {
+        foreach (Match m in label.Matches(text))
+        {
+            var g = m.Groups["v"];
+            var v = Trimmed(text, g.Index, g.Index + g.Length, confidence);
+            if (v is null) continue;
+            if (accept(v.Value) is { } ok) return v with { Value = ok };
+        }
+        return null;
+    }
+
+    // ---- title and category ----
+
+    private static Extracted<string>? Title(string text, List<Line> lines)
+    {
+        var named = Labelled(text, ContractNameLabel(), v => v, 0.95);
+        if (named is not null) return named;
+        foreach (var line in lines.Take(6))
+        {
+            var v = line.Value.Trim();
+            if (v.Length is < 4 or > 40 || v.Contains(':') || v.StartsWith('(')) continue;
+            if (!(v.Contains("合同") || v.Contains("协议"))) continue;
+            var start = line.Start + line.Value.IndexOf(v, StringComparison.Ordinal);
+            return new Extracted<string>(v, 0.9, start, start + v.Length);
+        }
+        return null;
+    }
+
+    private static Extracted<string>? Category(string text, Extracted<string>? title)
+    {
+        static string? Of(string s) =>
+            s.Contains("工程") || s.Contains("施工") ? "works"
+            : s.Contains("货物") || s.Contains("采购设备") || s.Contains("买卖") || s.Contains("供货") ? "goods"
+            : s.Contains("服务") || s.Contains("运维") || s.Contains("物业") || s.Contains("咨询") ? "services"
+            : null;
+        if (title is not null && Of(title.Value) is { } fromTitle)
+            return new Extracted<string>(fromTitle, 0.9, title.Start, title.End);
+        var head = text[..Math.Min(text.Length, 600)];
+        if (Of(head) is { } fromHead) return new Extracted<string>(fromHead, 0.5, 0, head.Length);
+        return null;
+    }
+
+    // ---- parties ----
+
+    private static void ExtractParties(string text, List<Line> lines, LedgerExtraction result)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var m = PartyLabel().Match(lines[i].Value);
+            if (!m.Success) continue;
+            var purchaser = PurchaserWords.Contains(m.Groups["role"].Value);
+            var party = purchaser ? result.Purchaser : result.Supplier;
+            if (party.Name is not null) continue;
+            var g = m.Groups["v"];
+            var name = Trimmed(text, lines[i].Start + g.Index, lines[i].Start + g.Index + g.Length, 0.95);
+            if (name is null || name.Value.Contains("盖章") || name.Value.Contains("签字")) continue;
+            party.Name = name;
+            for (var j = i + 1; j < lines.Count && j <= i + 12; j++)
+            {
+                var line = lines[j];
+                if (PartyLabel().IsMatch(line.Value) || ClauseStart().IsMatch(line.Value)) break;
+                var f = FieldLabel().Match(line.Value);
+                if (!f.Success) continue;
+                var vg = f.Groups["v"];
+                var value = Trimmed(text, line.Start + vg.Index, line.Start + vg.Index + vg.Length, 0.9);
+                if (value is null) continue;
+                var label = f.Groups["label"].Value;
+                if (label.Contains("信用代码"))
+                {
+                    var code = Uscc.Normalize(value.Value);
+                    party.Uscc ??= value with { Value = code, Confidence = Uscc.IsValid(code) ? 0.95 : 0.2 };
+                }
+                else if (label.StartsWith("法定代表人", StringComparison.Ordinal) || label == "负责人") party.LegalRepresentative ??= value;
+                else if (label.Contains("地址") || label.Contains("住所")) party.Address ??= value;
+                else if (label == "联系人") party.ContactName ??= value;
+                else if (label.Contains("电话") || label == "手机") party.ContactPhone ??= value;
+                else if (label.Contains("邮箱") || label.Contains("mail", StringComparison.OrdinalIgnoreCase)) party.ContactEmail ??= value;
+                else if (label.Contains("开户") && !label.Contains("账")) party.BankName ??= value;
+                else if (label.Contains("账号")) party.BankAccount ??= value;
+            }
+        }
+    }
+
+    private static readonly HashSet<string> PurchaserWords = ["甲方", "采购人", "发包人", "委托人", "买方", "委托方"];
+
+    // ---- amount and tax ----
+
+    private static readonly string[] AmountLabels =
+        ["合同总价", "合同总金额", "签约合同价", "合同总额", "合同价款总额", "总价款", "合同价款", "合同金额", "服务费用", "服务费总额", "总金额", "总价"];
+
+    private static void ExtractAmount(string text, LedgerExtraction result)
+    {
+        foreach (var label in AmountLabels)
+        {
+            for (var at = text.IndexOf(label, StringComparison.Ordinal); at >= 0; at = text.IndexOf(label, at + 1, StringComparison.Ordinal))
+            {
+                var from = at + label.Length;
+                var to = from;
+                while (to < text.Length && to - from < 100 && text[to] is not ('。' or '\n')) to++;
+                var window = text[from..to];
+                Extracted<decimal>? words = null;
+                Extracted<string>? wordsText = null;
+                var cm = Capitals().Match(window);
+                if (cm.Success && ChineseAmount.Parse(cm.Value) is { } capital)
+                {
+                    words = new Extracted<decimal>(capital, 0.9, from + cm.Index, from + cm.Index + cm.Length);
+                    wordsText = new Extracted<string>(cm.Value, 0.95, words.Start, words.End);
+                }
+                Extracted<decimal>? figures = null;
+                foreach (Match fm in Figures().Matches(window))
+                {
+                    if (fm.Index > 0 && window[fm.Index - 1] is '的' or '约') continue;
+                    if (ChineseAmount.Parse(fm.Value) is { } figure && figure > 0)
+                    {
+                        figures = new Extracted<decimal>(figure, 0.9, from + fm.Index, from + fm.Index + fm.Length);
+                        break;
+                    }
+                }
+                if (words is null && figures is null) continue;
+                if (words is not null && figures is not null)
+                    result.AmountTotal = figures with { Value = Money(figures.Value), Confidence = words.Value == figures.Value ? 0.98 : 0.4 };
+                else
+                    result.AmountTotal = (figures ?? words)! with { Value = Money((figures ?? words)!.Value) };
+                result.AmountInWords = wordsText;
+                var sentenceEnd = to;
+                while (sentenceEnd < text.Length && sentenceEnd - to < 200 && text[sentenceEnd] is not '\n') sentenceEnd++;
+                var sentence = text[at..sentenceEnd];
+                var taxed = TaxInclusive().Match(sentence);
+                if (taxed.Success)
+                    result.TaxInclusive = new Extracted<bool>(!taxed.Value.StartsWith('不'), 0.9, at + taxed.Index, at + taxed.Index + taxed.Length);
+                goto Tax;
+            }
+        }
+        Tax:
+        var rate = TaxRate().Match(text);
+        if (rate.Success)
+        {
+            var p = rate.Groups["p"];
+            result.TaxRate = new Extracted<decimal>(decimal.Parse(p.Value, CultureInfo.InvariantCulture) / 100m, 0.9, rate.Index, rate.Index + rate.Length);
+            if (result.TaxInclusive is null && rate.Value.StartsWith('含'))
+                result.TaxInclusive = new Extracted<bool>(true, 0.8, rate.Index, rate.Index + rate.Length);
+        }
+    }
+
+    /// <summary>An amount with two decimals (1200000.00).</summary>
+    private static decimal Money(decimal value) => decimal.Round(value, 2) + 0.00m;
+
+    // ---- dates ----
+
+    private static void ExtractDates(string text, LedgerExtraction result)
+    {
+        result.SignDate = LabelledDate(text, SignDateLabel());
+        result.EffectiveDate = LabelledDate(text, EffectiveDateLabel());
+        result.StartDate = LabelledDate(text, StartDateLabel());
+        result.EndDate = LabelledDate(text, EndDateLabel());
+
+        var range = DateRange().Match(text);
+        if (range.Success)
+        {
+            var a = DateAt(range.Groups["a"], 0.9);
+            var b = DateAt(range.Groups["b"], 0.9);
+            result.StartDate ??= a;
+            result.EndDate ??= b;
+        }
+
+        if (result.EffectiveDate is null)
+        {
+            var fromDate = EffectiveFromDate().Match(text);
+            if (fromDate.Success) result.EffectiveDate = DateAt(fromDate.Groups["d"], 0.9);
+            else
+            {
+                var onSigning = EffectiveOnSigning().Match(text);
+                if (onSigning.Success && result.SignDate is { } sign)
+                    result.EffectiveDate = new Extracted<DateOnly>(sign.Value, 0.7, onSigning.Index, onSigning.Index + onSigning.Length);
+            }
+        }
+
+        if (result.EndDate is null)
+        {
+            var d = TermFromSigning().Match(text);
+            if (d.Success)
+            {
+                var from = d.Groups["from"].Value;
+                var start = from.Contains("生效") ? result.EffectiveDate : result.SignDate;
+                if (start is not null && ChineseDuration.Parse(d.Groups["len"].Value) is { } duration && duration.AddTo(start.Value) is { } anniversary)
+                {
+                    result.StartDate ??= new Extracted<DateOnly>(start.Value, 0.6, d.Index, d.Index + d.Length);
+                    result.EndDate = new Extracted<DateOnly>(anniversary.AddDays(-1), 0.6, d.Index, d.Index + d.Length);
+                }
+            }
+        }
+    }
+
+    private static Extracted<DateOnly>? DateAt(Group g, double confidence) =>
+        g.Success && ChineseDate.ParseDay(g.Value) is { } day ? new Extracted<DateOnly>(day, confidence, g.Index, g.Index + g.Length) : null;
+
+    private static Extracted<DateOnly>? LabelledDate(string text, Regex label)
+    {
+        foreach (Match m in label.Matches(text))
+        {
+            if (DateAt(m.Groups["d"], 0.95) is { } date) return date;
+        }
+        return null;
+    }
+
+    // ---- payment schedule ----
+
+    private static List<PaymentInstallment> Schedule(string text, IReadOnlyList<ClassifiedClause> clauses, decimal? total)
+    {
+        var installments = new List<PaymentInstallment>();
+        var payment = clauses.Where(c => c.Codes.Contains(ClauseTypes.Payment)
+            && !Ancestors(c.Clause).Any(p => clauses.First(x => x.Clause == p).Codes.Contains(ClauseTypes.Payment))).ToList();
+        foreach (var clause in payment)
+        {
+            var start = clause.Clause.Start;
+            var body = text[start..clause.Clause.End];
+            foreach (Match seg in Segment().Matches(body))
+            {
+                var s = seg.Value;
+                if (s.Contains("不低于") || s.Contains("不高于") || s.Contains("不超过") || s.Contains("不得超过")) continue;
+                var pm = Percent().Match(s);
+                var periodic = Periodic().IsMatch(s);
+                var tableRow = TableRow().IsMatch(s);
+                var paid = s.Contains("支付") || s.Contains("付款") || s.Contains("付清") || tableRow;
+                if (!paid || (!pm.Success && !periodic)) continue;
+                decimal? percent = pm.Success ? decimal.Parse(pm.Groups["p"].Value, CultureInfo.InvariantCulture) : null;
+                decimal? amount = null;
+                var am = RowAmount().Match(s);
+                if (tableRow && am.Success && ChineseAmount.Parse(am.Value) is { } written) amount = Money(written);
+                else if (percent is not null && total is not null) amount = Money(total.Value * percent.Value / 100m);
+                var trigger = Trigger(s);
+                int? days = null;
+                bool? working = null;
+                var dm = DaysAfter().Match(s);
+                if (dm.Success && ChineseAmount.TryParseNumber(dm.Groups["n"].Value, out var n))
+                {
+                    days = (int)n;
+                    working = dm.Groups["u"].Value.Contains("工作");
+                }
+                DateOnly? due = null;
+                if (trigger == PaymentTriggers.Date)
+                {
+                    var dd = AnyDate().Match(s);
+                    due = dd.Success ? ChineseDate.ParseDay(dd.Value) : null;
+                }
+                installments.Add(new PaymentInstallment(installments.Count + 1, percent, amount, trigger, days, working, due,
+                    percent is null ? 0.6 : 0.85, start + seg.Index, start + seg.Index + seg.Length));
+            }
+        }
+        return installments;
+    }
+
+    private static IEnumerable<Clause> Ancestors(Clause c)
+    {
+        for (var p = c.Parent; p is not null; p = p.Parent) yield return p;
+    }
+
+    private static string Trigger(string s)
+    {
+        if (s.Contains("质保期满") || s.Contains("保修期满") || s.Contains("缺陷责任期满") || s.Contains("质量保证期满")) return PaymentTriggers.WarrantyEnd;
+        if (Periodic().IsMatch(s) || ElapsedPeriod().IsMatch(s)) return PaymentTriggers.Period;
+        if (s.Contains("验收") || s.Contains("终验")) return PaymentTriggers.Acceptance;
+        if (s.Contains("到货") || s.Contains("交货") || s.Contains("交付") || s.Contains("供货")) return PaymentTriggers.Delivery;
+        if (s.Contains("发票")) return PaymentTriggers.Invoice;
+        if (s.Contains("签订") || s.Contains("签署") || s.Contains("生效")) return PaymentTriggers.Signing;
+        if (AnyDate().Match(s) is { Success: true } d && ChineseDate.ParseDay(d.Value) is not null) return PaymentTriggers.Date;
+        return PaymentTriggers.Other;
+    }
+
+    // ---- bond, retention, warranty, damages ----
+
+    private static void ExtractBondRetentionWarranty(string text, LedgerExtraction result)
+    {
+        foreach (Match seg in Segment().Matches(text))
+        {
+            var s = seg.Value;
+            if (result.PerformanceBondPercent is null && result.PerformanceBondAmount is null && BondWords().IsMatch(s))
+            {
+                var p = Percent().Match(s);
+                if (p.Success)
+                    result.PerformanceBondPercent = new Extracted<decimal>(decimal.Parse(p.Groups["p"].Value, CultureInfo.InvariantCulture), 0.9, seg.Index + p.Index, seg.Index + p.Index + p.Length);
+                else if (Figures().Match(s) is { Success: true } f && ChineseAmount.Parse(f.Value) is { } a)
+                    result.PerformanceBondAmount = new Extracted<decimal>(Money(a), 0.85, seg.Index + f.Index, seg.Index + f.Index + f.Length);
+            }
+            if (result.RetentionPercent is null && RetentionWords().IsMatch(s) && Percent().Match(s) is { Success: true } r)
+            {
+                var cap = s.Contains("不超过") || s.Contains("不得超过");
+                result.RetentionPercent = new Extracted<decimal>(decimal.Parse(r.Groups["p"].Value, CultureInfo.InvariantCulture), cap ? 0.6 : 0.9, seg.Index + r.Index, seg.Index + r.Index + r.Length);
+            }
+        }
+        result.WarrantyMonths = Warranty(text, WarrantyWords(), 0.9) ?? Warranty(text, DefectWords(), 0.7);
+    }
+
+    private static Extracted<int>? Warranty(string text, Regex words, double confidence)
+    {
+        foreach (Match seg in Segment().Matches(text))
+        {
+            var w = words.Match(seg.Value);
+            if (!w.Success) continue;
+            var after = seg.Value[(w.Index + w.Length)..];
+            var cut = after.IndexOfAny(['，', ',', '；', ';']);
+            var phrase = cut >= 0 ? after[..cut] : after;
+            var lm = Length().Match(phrase);
+            if (!lm.Success || ChineseDuration.Parse(lm.Value) is not { } d) continue;
+            int? months = d.Unit switch { DurationUnit.Months => d.Value, DurationUnit.Years => d.Value * 12, _ => null };
+            if (months is null) continue;
+            var start = seg.Index + w.Index + w.Length + lm.Index;
+            return new Extracted<int>(months.Value, confidence, start, start + lm.Length);
+        }
+        return null;
+    }
+
+    private static Extracted<decimal>? DamagesRate(string text)
+    {
+        foreach (Match seg in Segment().Matches(text))
+        {
+            if (!PerDay().IsMatch(seg.Value)) continue;
+            var m = Rate().Match(seg.Value);
+            if (!m.Success) continue;
+            decimal? rate = null;
+            if (m.Groups["pct"].Success) rate = decimal.Parse(m.Groups["pct"].Value, CultureInfo.InvariantCulture) / 100m;
+            else if (m.Groups["permille"].Success) rate = decimal.Parse(m.Groups["permille"].Value, CultureInfo.InvariantCulture) / 1000m;
+            else if (ChineseAmount.TryParseNumber(m.Groups["n"].Value, out var n))
+                rate = n / (m.Groups["base"].Value switch { "万" => 10000m, "千" => 1000m, _ => 100m });
+            if (rate is null) continue;
+            return new Extracted<decimal>(rate.Value, 0.9, seg.Index + m.Index, seg.Index + m.Index + m.Length);
+        }
+        return null;
+    }
+
+    // ---- dispute ----
+
+    private static void ExtractDispute(string text, IReadOnlyList<ClassifiedClause> clauses, LedgerExtraction result)
+    {
+        var scopes = clauses.Where(c => c.Codes.Contains(ClauseTypes.Dispute))
+            .Select(c => (c.Clause.Start, c.Clause.End)).ToList();
+        if (scopes.Count == 0) scopes.Add((0, text.Length));
+        foreach (var (start, end) in scopes)
+        {
+            var body = text[start..end];
+            var arb = Arbitration().Match(body);
+            var court = Court().Match(body);
+            var m = arb.Success && (!court.Success || arb.Index <= court.Index) ? arb : court;
+            if (!m.Success) continue;
+            var kind = m == arb ? "arbitration" : "litigation";
+            var v = m.Groups["v"];
+            result.DisputeResolution = new Extracted<string>(kind, 0.9, start + m.Index, start + m.Index + m.Length);
+            result.DisputeVenue = new Extracted<string>(v.Value, 0.85, start + v.Index, start + v.Index + v.Length);
+            return;
+        }
+    }
+
+    // ---- patterns ----
+
+    private const string DatePattern = @"\d{4} ?年 ?\d{1,2} ?月 ?\d{1,2} ?[日号]|[〇○零O一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}[日号]|\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2}|\d{4}\.\d{1,2}\.\d{1,2}";
+
+    [GeneratedRegex(@"(?:合同名称)\s*[:：]\s*(?<v>[^\n]+)")]
+    private static partial Regex ContractNameLabel();
+
+    [GeneratedRegex(@"(?:合同编号|合同号|协议编号)\s*[:：]\s*(?<v>[^\n，。;；]*)")]
+    private static partial Regex ContractNumberLabel();
+
+    [GeneratedRegex(@"^[A-Za-z0-9\-_/()\[\]〔〕【】第号年]+$")]
+    private static partial Regex ContractNumberValue();
+
+    [GeneratedRegex(@"^\s*(?:(?<role>甲方|乙方|采购人|供应商|发包人|承包人|委托人|受托人|买方|卖方|委托方|受托方)(?:\((?:甲方|乙方|采购人|供应商|发包人|承包人|全称|委托人|受托人|买方|卖方)\))?)\s*[:：](?<v>.*)$")]
+    private static partial Regex PartyLabel();
+
+    [GeneratedRegex(@"^\s*(?:第[一二三四五六七八九十百0-9]+[条章部]|[一二三四五六七八九十]+、)")]
+    private static partial Regex ClauseStart();
+
+    [GeneratedRegex(@"^\s*(?<label>统一社会信用代码|社会信用代码|法定代表人(?:或授权代表|/负责人)?|负责人|住所地?|地址|通讯地址|注册地址|联系地址|联系人|联系电话|电话|手机|电子邮箱|邮箱|E-?mail|开户银行|开户行|银行账号|开户账号|账号)\s*[:：](?<v>[^\n]*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex FieldLabel();
+
+    [GeneratedRegex(@"[壹贰叁肆伍陆柒捌玖][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*[元圆](?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?[整正]?")]
+    private static partial Regex Capitals();
+
+    [GeneratedRegex(@"¥?\s*\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元|万)")]
+    private static partial Regex Figures();
+
+    [GeneratedRegex(@"不含税|不含增值税|含税|含增值税|含\d+(?:\.\d+)?%增值税|含\d+(?:\.\d+)?%的增值税")]
+    private static partial Regex TaxInclusive();
+
+    [GeneratedRegex(@"(?:增值税)?税率(?:为|是)?\s*(?<p>\d+(?:\.\d+)?)%|含\s*(?<p>\d+(?:\.\d+)?)%\s*的?增值税|(?<p>\d+(?:\.\d+)?)%\s*的?增值税")]
+    private static partial Regex TaxRate();
+
+    [GeneratedRegex(@"(?:签订日期|签约日期|签署日期|合同签订日期|签订时间|签约时间|签订于)\s*[:：]?\s*(?<d>" + DatePattern + @"|[_\s]*年[_\s]*月[_\s]*日)")]
+    private static partial Regex SignDateLabel();
+
+    [GeneratedRegex(@"(?:生效日期|合同生效日)\s*[:：为]?\s*(?<d>" + DatePattern + ")")]
+    private static partial Regex EffectiveDateLabel();
+
+    [GeneratedRegex(@"(?:计划开工日期|开工日期|开始日期|起始日期|服务开始日期)\s*[:：为]\s*(?<d>" + DatePattern + ")")]
+    private static partial Regex StartDateLabel();
+
+    [GeneratedRegex(@"(?:计划竣工日期|竣工日期|结束日期|截止日期|终止日期|服务结束日期|交货日期)\s*[:：为]\s*(?<d>" + DatePattern + ")")]
+    private static partial Regex EndDateLabel();
+
+    [GeneratedRegex(@"自?\s*(?<a>" + DatePattern + @")\s*(?:起)?\s*(?:至|到|-|—|~)\s*(?<b>" + DatePattern + ")")]
+    private static partial Regex DateRange();
+
+    [GeneratedRegex(@"自\s*(?<d>" + DatePattern + @")\s*起生效")]
+    private static partial Regex EffectiveFromDate();
+
+    [GeneratedRegex(@"自(?:双方|甲乙双方|各方)?(?:法定代表人或授权代表)?(?:签字|签章|盖章|签字盖章|签字并盖章|签字并加盖公章|签署)之日起生效")]
+    private static partial Regex EffectiveOnSigning();
+
+    [GeneratedRegex(@"自(?<from>合同签订|本合同签订|合同签署|本合同签署|合同生效|本合同生效)之日起(?:计算)?\s*(?<len>[0-9一二三四五六七八九十两半.]+\s*(?:个月|年|日|天|周))")]
+    private static partial Regex TermFromSigning();
+
+    [GeneratedRegex(DatePattern)]
+    private static partial Regex AnyDate();
+
+    [GeneratedRegex(@"[^\n。；;]+")]
+    private static partial Regex Segment();
+
+    [GeneratedRegex(@"(?<p>\d+(?:\.\d+)?)\s*%")]
+    private static partial Regex Percent();
+
+    [GeneratedRegex(@"按月|按季度?|按年|每月|每季度|每半年|每年度")]
+    private static partial Regex Periodic();
+
+    [GeneratedRegex(@"满\s*\d+\s*个?(?:月|年)")]
+    private static partial Regex ElapsedPeriod();
+
+    [GeneratedRegex(@"^\s*\d{1,2}\s+\S")]
+    private static partial Regex TableRow();
+
+    [GeneratedRegex(@"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2}(?!\d)")]
+    private static partial Regex RowAmount();
+
+    [GeneratedRegex(@"后\s*(?<n>\d+|[一二三四五六七八九十]+)\s*(?<u>个工作日|工作日|个日历天|日历天|自然日|天|日)")]
+    private static partial Regex DaysAfter();
+
+    [GeneratedRegex(@"履约保证金|履约担保|履约保函")]
+    private static partial Regex BondWords();
+
+    [GeneratedRegex(@"质量保证金|质保金|保留金")]
+    private static partial Regex RetentionWords();
+
+    [GeneratedRegex(@"质保期|保修期|质量保证期")]
+    private static partial Regex WarrantyWords();
+
+    [GeneratedRegex(@"缺陷责任期")]
+    private static partial Regex DefectWords();
+
+    [GeneratedRegex(@"[0-9一二三四五六七八九十两半.]+\s*(?:个月|年)")]
+    private static partial Regex Length();
+
+    [GeneratedRegex(@"每(?:逾期|延迟|迟延|延误)?(?:一|1)?(?:日|天)|每日|按日")]
+    private static partial Regex PerDay();
+
+    [GeneratedRegex(@"(?<base>万|千|百)分之(?<n>[0-9一二三四五六七八九十点.]+)|(?<pct>\d+(?:\.\d+)?)\s*%|(?<permille>\d+(?:\.\d+)?)\s*‰")]
+    private static partial Regex Rate();
+
+    [GeneratedRegex(@"(?:提交|提请|向|由)(?<v>[^，。；,;:\n]{1,30}?仲裁委员会)")]
+    private static partial Regex Arbitration();
+
+    [GeneratedRegex(@"(?:提交|向|由)(?<v>[^，。；,;:\n]{1,30}?人民法院)")]
+    private static partial Regex Court();
+}
