@@ -15,6 +15,7 @@ public static class NotaryCommands
         var notary = new Command("notary", "The notarization log (RFC 9162 Merkle tree) and its proofs");
         notary.Subcommands.Add(CheckInclusion());
         notary.Subcommands.Add(CheckConsistency());
+        notary.Subcommands.Add(NotaryVerifyCommand.Build());
         return notary;
     }
 

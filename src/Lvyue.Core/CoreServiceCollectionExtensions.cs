@@ -28,6 +28,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Organizations.OrganizationService>();
         services.AddScoped<RegionPolicyService>();
         services.AddScoped<TaxonomyService>();
+        services.AddScoped<Notary.NotaryLog>();
         services.AddScoped<AccountService>();
         services.AddIdentityCore<AppUser>(o =>
             {

@@ -48,6 +48,9 @@ public sealed class LvyueDbContext(DbContextOptions<LvyueDbContext> options, ITe
     public DbSet<ApprovalBand> ApprovalBands => Set<ApprovalBand>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Notary.NotaryLeaf> NotaryLeaves => Set<Notary.NotaryLeaf>();
+    public DbSet<Notary.NotaryNode> NotaryNodes => Set<Notary.NotaryNode>();
+    public DbSet<Notary.NotaryCheckpoint> NotaryCheckpoints => Set<Notary.NotaryCheckpoint>();
 
     /// <summary>True on the embedded SQLite default.</summary>
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
@@ -219,6 +222,16 @@ public sealed class LvyueDbContext(DbContextOptions<LvyueDbContext> options, ITe
             e.Property(t => t.CreatedBy).HasMaxLength(100);
             e.HasIndex(t => t.SecretHash).IsUnique();
         });
+        b.Entity<Notary.NotaryLeaf>(e =>
+        {
+            e.HasKey(l => l.Index);
+            e.Property(l => l.Index).ValueGeneratedNever();
+            e.Property(l => l.Kind).HasMaxLength(64);
+            e.HasIndex(l => l.LeafHash);
+            e.HasIndex(l => new { l.ContractId, l.Index });
+        });
+        b.Entity<Notary.NotaryNode>(e => e.HasKey(n => new { n.Level, n.Index }));
+        b.Entity<Notary.NotaryCheckpoint>(e => e.HasIndex(c => c.TreeSize));
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
