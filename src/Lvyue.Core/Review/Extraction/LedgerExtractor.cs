@@ -269,6 +269,13 @@ public static partial class LedgerExtractor
                 }
             }
         }
+
+        if (result.EndDate is null && result.StartDate is { } known)
+        {
+            var t = TermLength().Match(text);
+            if (t.Success && ChineseDuration.Parse(t.Groups["len"].Value) is { } length && length.AddTo(known.Value) is { } until)
+                result.EndDate = new Extracted<DateOnly>(until.AddDays(-1), 0.6, t.Index, t.Index + t.Length);
+        }
     }
 
     private static Extracted<DateOnly>? DateAt(Group g, double confidence) =>
@@ -288,8 +295,8 @@ public static partial class LedgerExtractor
     private static List<PaymentInstallment> Schedule(string text, IReadOnlyList<ClassifiedClause> clauses, decimal? total)
     {
         var installments = new List<PaymentInstallment>();
-        var payment = clauses.Where(c => c.Codes.Contains(ClauseTypes.Payment)
-            && !Ancestors(c.Clause).Any(p => clauses.First(x => x.Clause == p).Codes.Contains(ClauseTypes.Payment))).ToList();
+        var isPayment = clauses.ToDictionary(c => c.Clause, c => c.Codes.Contains(ClauseTypes.Payment));
+        var payment = clauses.Where(c => isPayment[c.Clause] && !Ancestors(c.Clause).Any(p => isPayment.GetValueOrDefault(p))).ToList();
         foreach (var clause in payment)
         {
             var start = clause.Clause.Start;
@@ -394,7 +401,7 @@ public static partial class LedgerExtractor
     {
         foreach (Match seg in Segment().Matches(text))
         {
-            if (!PerDay().IsMatch(seg.Value)) continue;
+            if (!PerDay().IsMatch(seg.Value) || !DamagesWords().IsMatch(seg.Value)) continue;
             var m = Rate().Match(seg.Value);
             if (!m.Success) continue;
             decimal? rate = null;
@@ -421,7 +428,14 @@ public static partial class LedgerExtractor
             var arb = Arbitration().Match(body);
             var court = Court().Match(body);
             var m = arb.Success && (!court.Success || arb.Index <= court.Index) ? arb : court;
-            if (!m.Success) continue;
+            if (!m.Success)
+            {
+                var word = DisputeWords().Match(body);
+                if (!word.Success) continue;
+                var how = word.Value == "仲裁" ? "arbitration" : "litigation";
+                result.DisputeResolution = new Extracted<string>(how, 0.7, start + word.Index, start + word.Index + word.Length);
+                return;
+            }
             var kind = m == arb ? "arbitration" : "litigation";
             var v = m.Groups["v"];
             result.DisputeResolution = new Extracted<string>(kind, 0.9, start + m.Index, start + m.Index + m.Length);
@@ -455,7 +469,7 @@ public static partial class LedgerExtractor
     [GeneratedRegex(@"[壹贰叁肆伍陆柒捌玖][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*[元圆](?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?[整正]?")]
     private static partial Regex Capitals();
 
-    [GeneratedRegex(@"¥?\s*\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元|万)")]
+    [GeneratedRegex(@"¥?\s*\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元|万)|¥\s*\d[\d,]*(?:\.\d+)?")]
     private static partial Regex Figures();
 
     [GeneratedRegex(@"不含税|不含增值税|含税|含增值税|含\d+(?:\.\d+)?%增值税|含\d+(?:\.\d+)?%的增值税")]
@@ -464,7 +478,7 @@ public static partial class LedgerExtractor
     [GeneratedRegex(@"(?:增值税)?税率(?:为|是)?\s*(?<p>\d+(?:\.\d+)?)%|含\s*(?<p>\d+(?:\.\d+)?)%\s*的?增值税|(?<p>\d+(?:\.\d+)?)%\s*的?增值税")]
     private static partial Regex TaxRate();
 
-    [GeneratedRegex(@"(?:签订日期|签约日期|签署日期|合同签订日期|签订时间|签约时间|签订于)\s*[:：]?\s*(?<d>" + DatePattern + @"|[_\s]*年[_\s]*月[_\s]*日)")]
+    [GeneratedRegex(@"(?:签订日期|签约日期|签署日期|合同签订日期|签订时间|签约时间|签订于|(?m:^)\s*日期)\s*[:：]?\s*(?<d>" + DatePattern + @"|[_\s]*年[_\s]*月[_\s]*日)")]
     private static partial Regex SignDateLabel();
 
     [GeneratedRegex(@"(?:生效日期|合同生效日)\s*[:：为]?\s*(?<d>" + DatePattern + ")")]
@@ -473,7 +487,7 @@ public static partial class LedgerExtractor
     [GeneratedRegex(@"(?:计划开工日期|开工日期|开始日期|起始日期|服务开始日期)\s*[:：为]\s*(?<d>" + DatePattern + ")")]
     private static partial Regex StartDateLabel();
 
-    [GeneratedRegex(@"(?:计划竣工日期|竣工日期|结束日期|截止日期|终止日期|服务结束日期|交货日期)\s*[:：为]\s*(?<d>" + DatePattern + ")")]
+    [GeneratedRegex(@"(?:计划竣工日期|竣工日期|结束日期|截止日期|终止日期|服务结束日期)\s*[:：为]\s*(?<d>" + DatePattern + ")")]
     private static partial Regex EndDateLabel();
 
     [GeneratedRegex(@"自?\s*(?<a>" + DatePattern + @")\s*(?:起)?\s*(?:至|到|-|—|~)\s*(?<b>" + DatePattern + ")")]
@@ -530,12 +544,21 @@ public static partial class LedgerExtractor
     [GeneratedRegex(@"每(?:逾期|延迟|迟延|延误)?(?:一|1)?(?:日|天)|每日|按日")]
     private static partial Regex PerDay();
 
+    [GeneratedRegex(@"违约金|罚金|赔偿|扣减|扣除|滞纳金")]
+    private static partial Regex DamagesWords();
+
     [GeneratedRegex(@"(?<base>万|千|百)分之(?<n>[0-9一二三四五六七八九十点.]+)|(?<pct>\d+(?:\.\d+)?)\s*%|(?<permille>\d+(?:\.\d+)?)\s*‰")]
     private static partial Regex Rate();
 
-    [GeneratedRegex(@"(?:提交|提请|向|由)(?<v>[^，。；,;:\n]{1,30}?仲裁委员会)")]
+    [GeneratedRegex(@"(?:提交|提请|向|由)(?<v>[^，。；,;:\n]{1,30}?(?:仲裁委员会|仲裁院))")]
     private static partial Regex Arbitration();
 
     [GeneratedRegex(@"(?:提交|向|由)(?<v>[^，。；,;:\n]{1,30}?人民法院)")]
     private static partial Regex Court();
+
+    [GeneratedRegex(@"仲裁|诉讼|起诉")]
+    private static partial Regex DisputeWords();
+
+    [GeneratedRegex(@"(?:服务期限?|合同期限|履行期限|合同有效期|服务周期)(?:为|是|:)?\s*(?<len>[0-9一二三四五六七八九十两半.]+\s*(?:个月|年|日历天|日|天|周))")]
+    private static partial Regex TermLength();
 }

@@ -236,7 +236,7 @@ public sealed class LedgerExtractorFieldTests
     }
 
     [Theory]
-    [InlineData("第十条 争议解决\n协商不成的，提交深圳国际仲裁院仲裁委员会仲裁。", "arbitration", "深圳国际仲裁院仲裁委员会")]
+    [InlineData("第十条 争议解决\n协商不成的，提交华南国际经济贸易仲裁委员会仲裁。", "arbitration", "华南国际经济贸易仲裁委员会")]
     [InlineData("第十条 争议解决\n协商不成的，任何一方可向甲方所在地人民法院提起诉讼。", "litigation", "甲方所在地人民法院")]
     public void Dispute_resolution_and_venue_come_from_the_dispute_clause(string text, string kind, string venue)
     {
@@ -265,5 +265,46 @@ public sealed class LedgerExtractorFieldTests
         Assert.NotEmpty(x.Spans());
         foreach (var (_, (start, end)) in x.Spans())
             Assert.True(0 <= start && start < end && end <= x.Text.Length);
+    }
+
+    [Fact]
+    public void A_service_term_of_one_year_ends_the_day_before_the_anniversary_of_a_known_start()
+    {
+        var x = Extract("服务期限为一年。\n开始日期：2024年7月1日");
+        Assert.Equal(new DateOnly(2024, 7, 1), x.StartDate?.Value);
+        Assert.Equal(new DateOnly(2025, 6, 30), x.EndDate?.Value);
+        Assert.Equal("服务期限为一年", At(x, x.EndDate));
+    }
+
+    [Fact]
+    public void A_date_line_in_the_signature_block_is_the_sign_date()
+    {
+        var x = Extract("甲方（盖章）：\n日期：2024年6月18日");
+        Assert.Equal(new DateOnly(2024, 6, 18), x.SignDate?.Value);
+    }
+
+    [Fact]
+    public void A_yuan_sign_amount_without_a_unit_is_read()
+    {
+        var x = Extract("合同总价：¥86,400.00（含税）。");
+        Assert.Equal(86_400.00m, x.AmountTotal?.Value);
+        Assert.Equal("¥86,400.00", At(x, x.AmountTotal));
+        Assert.True(x.TaxInclusive?.Value);
+    }
+
+    [Fact]
+    public void A_daily_percent_that_is_not_a_penalty_is_not_a_damages_rate()
+    {
+        Assert.Null(Extract("乙方每日巡检一次，系统可用率不低于99.9%。").LiquidatedDamagesRatePerDay);
+    }
+
+    [Theory]
+    [InlineData("第十条 争议解决\n协商不成的，提交深圳国际仲裁院仲裁。", "arbitration", "深圳国际仲裁院")]
+    [InlineData("第十条 争议解决\n协商不成的，任何一方可申请仲裁。", "arbitration", null)]
+    public void Arbitration_is_recognised_with_or_without_a_named_institution(string text, string kind, string? venue)
+    {
+        var x = Extract(text);
+        Assert.Equal(kind, x.DisputeResolution?.Value);
+        Assert.Equal(venue, x.DisputeVenue?.Value);
     }
 }
