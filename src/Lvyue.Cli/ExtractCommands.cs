@@ -211,6 +211,18 @@ public static class ExtractCommands
         w.WriteEndObject();
     }
 
+    private static string TriggerName(string trigger) => trigger switch
+    {
+        PaymentTriggers.Signing => "合同签订",
+        PaymentTriggers.Delivery => "交货",
+        PaymentTriggers.Acceptance => "验收合格",
+        PaymentTriggers.Invoice => "收到发票",
+        PaymentTriggers.Date => "约定日期",
+        PaymentTriggers.Period => "按期（周期）",
+        PaymentTriggers.WarrantyEnd => "质保期满",
+        _ => "其他",
+    };
+
     /// <summary>A readable Chinese summary of the ledger.</summary>
     public static string Summary(LedgerExtraction x, double elapsedMs)
     {
@@ -243,7 +255,7 @@ public static class ExtractCommands
         foreach (var p in x.PaymentSchedule)
         {
             var days = p.DaysAfterTrigger is { } d ? $"，{d} 个{(p.WorkingDays == true ? "工作日" : "日历日")}内" : "";
-            sb.AppendLine($"  第{p.Sequence}期：{(p.Percent is { } pc ? P(pc) : "比例未定")}，{(p.Amount is { } a ? M(a) : "金额未定")}，条件 {p.Trigger}{days}");
+            sb.AppendLine($"  第{p.Sequence}期：{(p.Percent is { } pc ? P(pc) : "比例未定")}，{(p.Amount is { } a ? M(a) : "金额未定")}，条件：{TriggerName(p.Trigger)}{days}");
         }
         sb.AppendLine($"履约保证金：{(x.PerformanceBondPercent is not null ? S(x.PerformanceBondPercent, P) : S(x.PerformanceBondAmount, M))}");
         sb.AppendLine($"质量保证金：{S(x.RetentionPercent, P)}");

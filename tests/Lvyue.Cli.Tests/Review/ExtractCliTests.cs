@@ -80,6 +80,7 @@ public sealed class ExtractCliTests
         Assert.Contains("合同名称：信息系统运维服务合同", output);
         Assert.Contains("合同金额：600,000.00 元", output);
         Assert.Contains("第2期：40%", output);
+        Assert.Contains("条件：合同签订", output);
     }
 
     [Fact]

@@ -166,7 +166,7 @@ public static partial class LedgerExtractor
     // ---- amount and tax ----
 
     private static readonly string[] AmountLabels =
-        ["合同总价", "合同总金额", "签约合同价", "合同总额", "合同价款总额", "总价款", "合同价款", "合同金额", "服务费用", "服务费总额", "总金额", "总价"];
+        ["合同总价", "合同总金额", "中标金额", "成交金额", "签约合同价", "合同总额", "合同价款总额", "总价款", "合同价款", "合同金额", "合同价格", "服务费用", "服务费总额", "总金额", "总价"];
 
     private static void ExtractAmount(string text, LedgerExtraction result)
     {
@@ -457,7 +457,7 @@ public static partial class LedgerExtractor
     [GeneratedRegex(@"^[A-Za-z0-9\-_/()\[\]〔〕【】第号年]+$")]
     private static partial Regex ContractNumberValue();
 
-    [GeneratedRegex(@"^\s*(?:(?<role>甲方|乙方|采购人|供应商|发包人|承包人|委托人|受托人|买方|卖方|委托方|受托方)(?:\((?:甲方|乙方|采购人|供应商|发包人|承包人|全称|委托人|受托人|买方|卖方)\))?)\s*[:：](?<v>.*)$")]
+    [GeneratedRegex(@"^\s*(?:(?<role>甲方|乙方|采购人|供应商|发包人|承包人|委托人|受托人|买方|卖方|委托方|受托方)(?:\((?:甲方|乙方|采购人|供应商|发包人|承包人|全称|委托人|受托人|买方|卖方)\))?)(?:名称|单位名称)?\s*[:：](?<v>.*)$")]
     private static partial Regex PartyLabel();
 
     [GeneratedRegex(@"^\s*(?:第[一二三四五六七八九十百0-9]+[条章部]|[一二三四五六七八九十]+、)")]
@@ -532,7 +532,7 @@ public static partial class LedgerExtractor
     [GeneratedRegex(@"质量保证金|质保金|保留金")]
     private static partial Regex RetentionWords();
 
-    [GeneratedRegex(@"质保期|保修期|质量保证期")]
+    [GeneratedRegex(@"质保期|保修期|质量保证期|免费质保|免费保修")]
     private static partial Regex WarrantyWords();
 
     [GeneratedRegex(@"缺陷责任期")]

@@ -307,4 +307,24 @@ public sealed class LedgerExtractorFieldTests
         Assert.Equal(kind, x.DisputeResolution?.Value);
         Assert.Equal(venue, x.DisputeVenue?.Value);
     }
+
+    [Fact]
+    public void Party_labels_with_a_name_suffix_are_read()
+    {
+        var x = Extract("采购人名称：某市卫生健康委员会\n供应商名称：某软件有限公司\n");
+        Assert.Equal("某市卫生健康委员会", x.Purchaser.Name?.Value);
+        Assert.Equal("某软件有限公司", x.Supplier.Name?.Value);
+    }
+
+    [Fact]
+    public void A_winning_bid_amount_is_the_total()
+    {
+        Assert.Equal(455_000.00m, Extract("中标金额：人民币肆拾伍万伍仟元整（¥455,000.00元）").AmountTotal?.Value);
+    }
+
+    [Fact]
+    public void Free_warranty_years_are_read_in_months()
+    {
+        Assert.Equal(36, Extract("乙方提供免费质保三年。").WarrantyMonths?.Value);
+    }
 }
