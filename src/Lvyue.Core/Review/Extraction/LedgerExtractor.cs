@@ -130,11 +130,11 @@ public static partial class LedgerExtractor
             if (!m.Success) continue;
             var purchaser = PurchaserWords.Contains(m.Groups["role"].Value);
             var party = purchaser ? result.Purchaser : result.Supplier;
-            if (party.Name is not null) continue;
             var g = m.Groups["v"];
             var name = Trimmed(text, lines[i].Start + g.Index, lines[i].Start + g.Index + g.Length, 0.95);
-            if (name is null || name.Value.Contains("盖章") || name.Value.Contains("签字")) continue;
-            party.Name = name;
+            if (name is not null && (name.Value.Contains("盖章") || name.Value.Contains("签字") || name.Value.Contains(':'))) continue;
+            if (name is not null && party.Name is not null && name.Value != party.Name.Value) continue;
+            party.Name ??= name;
             for (var j = i + 1; j < lines.Count && j <= i + 12; j++)
             {
                 var line = lines[j];
@@ -147,6 +147,8 @@ public static partial class LedgerExtractor
                 var label = f.Groups["label"].Value;
                 if (label.Contains("信用代码"))
                 {
+                    var cm = UsccShape().Match(value.Value);
+                    if (cm.Success) value = new Extracted<string>(cm.Value, 0.9, value.Start + cm.Index, value.Start + cm.Index + cm.Length);
                     var code = Uscc.Normalize(value.Value);
                     party.Uscc ??= value with { Value = code, Confidence = Uscc.IsValid(code) ? 0.95 : 0.2 };
                 }
@@ -457,13 +459,16 @@ public static partial class LedgerExtractor
     [GeneratedRegex(@"^[A-Za-z0-9\-_/()\[\]〔〕【】第号年]+$")]
     private static partial Regex ContractNumberValue();
 
-    [GeneratedRegex(@"^\s*(?:(?<role>甲方|乙方|采购人|供应商|发包人|承包人|委托人|受托人|买方|卖方|委托方|受托方)(?:\((?:甲方|乙方|采购人|供应商|发包人|承包人|全称|委托人|受托人|买方|卖方)\))?)(?:名称|单位名称)?\s*[:：](?<v>.*)$")]
+    [GeneratedRegex(@"^\s*(?:(?<role>甲方|乙方|采购人|供应商|发包人|承包人|委托人|受托人|买方|卖方|委托方|受托方)(?:\((?:甲方|乙方|采购人|供应商|发包人|承包人|全称|委托人|受托人|买方|卖方|盖章|签章|公章)\))?)(?:名称|单位名称)?\s*[:：](?<v>.*)$")]
     private static partial Regex PartyLabel();
+
+    [GeneratedRegex(@"[0-9A-Za-z]{18}")]
+    private static partial Regex UsccShape();
 
     [GeneratedRegex(@"^\s*(?:第[一二三四五六七八九十百0-9]+[条章部]|[一二三四五六七八九十]+、)")]
     private static partial Regex ClauseStart();
 
-    [GeneratedRegex(@"^\s*(?<label>统一社会信用代码|社会信用代码|法定代表人(?:或授权代表|/负责人)?|负责人|住所地?|地址|通讯地址|注册地址|联系地址|联系人|联系电话|电话|手机|电子邮箱|邮箱|E-?mail|开户银行|开户行|银行账号|开户账号|账号)\s*[:：](?<v>[^\n]*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?<label>统一社会信用代码|社会信用代码|法定代表人(?:或授权代表|或委托代理人|/负责人)?(?:\((?:签字|签章|签名)\))?|负责人|住所地?|地址|通讯地址|注册地址|联系地址|联系人|联系电话|电话|手机|电子邮箱|邮箱|E-?mail|开户银行|开户行|银行账号|开户账号|账号)\s*[:：](?<v>[^\n]*)$", RegexOptions.IgnoreCase)]
     private static partial Regex FieldLabel();
 
     [GeneratedRegex(@"[壹贰叁肆伍陆柒捌玖][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*[元圆](?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?[整正]?")]

@@ -327,4 +327,28 @@ public sealed class LedgerExtractorFieldTests
     {
         Assert.Equal(36, Extract("乙方提供免费质保三年。").WarrantyMonths?.Value);
     }
+
+    [Fact]
+    public void Fields_in_the_signature_block_complete_the_parties()
+    {
+        var x = Extract($"""
+            甲方：某市教育局
+            乙方：某科技有限公司
+            第一条 服务内容
+            乙方提供软件服务。
+            甲方（盖章）：
+            法定代表人或授权代表（签字）：
+            统一社会信用代码：{ValidUscc}（见营业执照）
+            开户银行：某银行某支行
+            乙方（盖章）：
+            地址：某市科技园8栋
+            """);
+        Assert.Equal("某市教育局", x.Purchaser.Name?.Value);
+        Assert.Null(x.Purchaser.LegalRepresentative);
+        Assert.Equal(ValidUscc, x.Purchaser.Uscc?.Value);
+        Assert.Equal(ValidUscc, At(x, x.Purchaser.Uscc));
+        Assert.Equal("某银行某支行", x.Purchaser.BankName?.Value);
+        Assert.Equal("某市科技园8栋", x.Supplier.Address?.Value);
+        Assert.Null(x.Supplier.BankName);
+    }
 }
