@@ -305,38 +305,80 @@ public static partial class LedgerExtractor
             var body = text[start..clause.Clause.End];
             foreach (Match seg in Segment().Matches(body))
             {
-                var s = seg.Value;
-                if (s.Contains("不低于") || s.Contains("不高于") || s.Contains("不超过") || s.Contains("不得超过")) continue;
-                var pm = Percent().Match(s);
-                var periodic = Periodic().IsMatch(s);
-                var tableRow = TableRow().IsMatch(s);
-                var paid = s.Contains("支付") || s.Contains("付款") || s.Contains("付清") || tableRow;
-                if (!paid || (!pm.Success && !periodic)) continue;
-                decimal? percent = pm.Success ? decimal.Parse(pm.Groups["p"].Value, CultureInfo.InvariantCulture) : null;
-                decimal? amount = null;
-                var am = RowAmount().Match(s);
-                if (tableRow && am.Success && ChineseAmount.Parse(am.Value) is { } written) amount = Money(written);
-                else if (percent is not null && total is not null) amount = Money(total.Value * percent.Value / 100m);
-                var trigger = Trigger(s);
-                int? days = null;
-                bool? working = null;
-                var dm = DaysAfter().Match(s);
-                if (dm.Success && ChineseAmount.TryParseNumber(dm.Groups["n"].Value, out var n))
+                var whole = seg.Value;
+                if (whole.Contains("不低于") || whole.Contains("不高于") || whole.Contains("不超过") || whole.Contains("不得超过")) continue;
+                var tableRow = TableRow().IsMatch(whole);
+                var paid = whole.Contains("支付") || whole.Contains("付款") || whole.Contains("付清") || whole.Contains("结清") || tableRow;
+                if (!paid) continue;
+                foreach (var (offset, s) in Installments(whole, tableRow))
                 {
-                    days = (int)n;
-                    working = dm.Groups["u"].Value.Contains("工作");
+                    var pm = Percent().Match(s);
+                    var periodic = Periodic().IsMatch(s);
+                    decimal? percent = pm.Success ? PercentValue(pm) : null;
+                    decimal? amount = null;
+                    var am = RowAmount().Match(s);
+                    var fm = Figures().Match(s);
+                    if (tableRow && am.Success && ChineseAmount.Parse(am.Value) is { } written) amount = Money(written);
+                    else if (percent is not null && total is not null) amount = Money(total.Value * percent.Value / 100m);
+                    else if (percent is null && fm.Success && ChineseAmount.Parse(fm.Value) is { } stated && stated > 0) amount = Money(stated);
+                    if (percent is null && amount is null && !periodic) continue;
+                    var trigger = Trigger(s);
+                    if (percent is null && amount is not null && trigger == PaymentTriggers.Other) continue;
+                    int? days = null;
+                    bool? working = null;
+                    var dm = DaysAfter().Match(s);
+                    if (dm.Success && ChineseAmount.TryParseNumber(dm.Groups["n"].Value, out var n))
+                    {
+                        days = (int)n;
+                        working = dm.Groups["u"].Value.Contains("工作");
+                    }
+                    DateOnly? due = null;
+                    if (trigger == PaymentTriggers.Date)
+                    {
+                        var dd = AnyDate().Match(s);
+                        due = dd.Success ? ChineseDate.ParseDay(dd.Value) : null;
+                    }
+                    var at = start + seg.Index + offset;
+                    installments.Add(new PaymentInstallment(installments.Count + 1, percent, amount, trigger, days, working, due,
+                        percent is null ? 0.6 : 0.85, at, at + s.Length));
                 }
-                DateOnly? due = null;
-                if (trigger == PaymentTriggers.Date)
-                {
-                    var dd = AnyDate().Match(s);
-                    due = dd.Success ? ChineseDate.ParseDay(dd.Value) : null;
-                }
-                installments.Add(new PaymentInstallment(installments.Count + 1, percent, amount, trigger, days, working, due,
-                    percent is null ? 0.6 : 0.85, start + seg.Index, start + seg.Index + seg.Length));
             }
         }
         return installments;
+    }
+
+    /// <summary>
+    /// The installments of one sentence: the sentence itself, or, when it states several percents (合同签订后支付30%，验收合格后支付70%),
+    /// its comma-separated pieces grouped so that each group ends with the piece stating its percent.
+    /// </summary>
+    private static IEnumerable<(int Offset, string Text)> Installments(string sentence, bool tableRow)
+    {
+        if (tableRow || Percent().Matches(sentence).Count < 2)
+        {
+            yield return (0, sentence);
+            yield break;
+        }
+        var groupStart = 0;
+        var i = 0;
+        while (i <= sentence.Length)
+        {
+            var end = sentence.IndexOfAny(['，', ','], i);
+            if (end < 0) end = sentence.Length;
+            var piece = sentence[i..end];
+            if (Percent().IsMatch(piece) || end == sentence.Length)
+            {
+                var group = sentence[groupStart..end];
+                if (Percent().IsMatch(group)) yield return (groupStart, group);
+                groupStart = end + 1;
+            }
+            i = end + 1;
+        }
+    }
+
+    private static decimal? PercentValue(Match m)
+    {
+        if (m.Groups["p"].Success) return decimal.Parse(m.Groups["p"].Value, CultureInfo.InvariantCulture);
+        return ChineseAmount.TryParseNumber(m.Groups["cn"].Value, out var v) ? v : null;
     }
 
     private static IEnumerable<Clause> Ancestors(Clause c)
@@ -366,15 +408,15 @@ public static partial class LedgerExtractor
             if (result.PerformanceBondPercent is null && result.PerformanceBondAmount is null && BondWords().IsMatch(s))
             {
                 var p = Percent().Match(s);
-                if (p.Success)
-                    result.PerformanceBondPercent = new Extracted<decimal>(decimal.Parse(p.Groups["p"].Value, CultureInfo.InvariantCulture), 0.9, seg.Index + p.Index, seg.Index + p.Index + p.Length);
+                if (p.Success && PercentValue(p) is { } bp)
+                    result.PerformanceBondPercent = new Extracted<decimal>(bp, 0.9, seg.Index + p.Index, seg.Index + p.Index + p.Length);
                 else if (Figures().Match(s) is { Success: true } f && ChineseAmount.Parse(f.Value) is { } a)
                     result.PerformanceBondAmount = new Extracted<decimal>(Money(a), 0.85, seg.Index + f.Index, seg.Index + f.Index + f.Length);
             }
-            if (result.RetentionPercent is null && RetentionWords().IsMatch(s) && Percent().Match(s) is { Success: true } r)
+            if (result.RetentionPercent is null && RetentionWords().IsMatch(s) && Percent().Match(s) is { Success: true } r && PercentValue(r) is { } rp)
             {
                 var cap = s.Contains("不超过") || s.Contains("不得超过");
-                result.RetentionPercent = new Extracted<decimal>(decimal.Parse(r.Groups["p"].Value, CultureInfo.InvariantCulture), cap ? 0.6 : 0.9, seg.Index + r.Index, seg.Index + r.Index + r.Length);
+                result.RetentionPercent = new Extracted<decimal>(rp, cap ? 0.6 : 0.9, seg.Index + r.Index, seg.Index + r.Index + r.Length);
             }
         }
         result.WarrantyMonths = Warranty(text, WarrantyWords(), 0.9) ?? Warranty(text, DefectWords(), 0.7);
@@ -513,7 +555,7 @@ public static partial class LedgerExtractor
     [GeneratedRegex(@"[^\n。；;]+")]
     private static partial Regex Segment();
 
-    [GeneratedRegex(@"(?<p>\d+(?:\.\d+)?)\s*%")]
+    [GeneratedRegex(@"(?<p>\d+(?:\.\d+)?)\s*%|百分之(?<cn>[一二三四五六七八九十]+)")]
     private static partial Regex Percent();
 
     [GeneratedRegex(@"按月|按季度?|按年|每月|每季度|每半年|每年度")]

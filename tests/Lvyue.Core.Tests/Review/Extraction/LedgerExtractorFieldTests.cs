@@ -351,4 +351,33 @@ public sealed class LedgerExtractorFieldTests
         Assert.Equal("某市科技园8栋", x.Supplier.Address?.Value);
         Assert.Null(x.Supplier.BankName);
     }
+
+    [Fact]
+    public void Several_installments_in_one_sentence_are_split_at_their_percents()
+    {
+        var x = Extract("第一条 合同价款\n合同总价为人民币伍拾万元整（¥500,000.00元）。\n第二条 付款方式\n合同签订后10日内甲方支付合同总价的百分之三十，货物验收合格后支付60%，剩余10%于质保期满后付清。\n");
+        Assert.Equal(
+            [
+                ((decimal?)30m, (decimal?)150_000m, PaymentTriggers.Signing),
+                (60m, 300_000m, PaymentTriggers.Acceptance),
+                (10m, 50_000m, PaymentTriggers.WarrantyEnd),
+            ],
+            x.PaymentSchedule.Select(p => (p.Percent, p.Amount, p.Trigger)));
+        Assert.Equal("货物验收合格后支付60%", x.Text[x.PaymentSchedule[1].Start..x.PaymentSchedule[1].End]);
+    }
+
+    [Fact]
+    public void An_installment_stated_as_an_amount_keeps_the_amount_and_no_percent()
+    {
+        var x = Extract("第二条 付款方式\n合同签订后5个工作日内，甲方支付首期款人民币10万元。\n");
+        var only = Assert.Single(x.PaymentSchedule);
+        Assert.Equal(((decimal?)null, (decimal?)100_000m, PaymentTriggers.Signing, (int?)5, (bool?)true),
+            (only.Percent, only.Amount, only.Trigger, only.DaysAfterTrigger, only.WorkingDays));
+    }
+
+    [Fact]
+    public void A_bond_written_as_a_chinese_percent_is_read()
+    {
+        Assert.Equal(10m, Extract("乙方应提交合同金额百分之十的履约保证金。").PerformanceBondPercent?.Value);
+    }
 }
