@@ -231,7 +231,7 @@ public static partial class LedgerExtractor
 
     private static void ExtractDates(string text, LedgerExtraction result)
     {
-        result.SignDate = LabelledDate(text, SignDateLabel());
+        result.SignDate = LabelledDate(text, SignDateLabel()) ?? LabelledDate(text, SignedOn());
         result.EffectiveDate = LabelledDate(text, EffectiveDateLabel());
         result.StartDate = LabelledDate(text, StartDateLabel());
         result.EndDate = LabelledDate(text, EndDateLabel());
@@ -528,6 +528,9 @@ public static partial class LedgerExtractor
     [GeneratedRegex(@"(?:签订日期|签约日期|签署日期|合同签订日期|签订时间|签约时间|签订于|(?m:^)\s*日期)\s*[:：]?\s*(?<d>" + DatePattern + @"|[_\s]*年[_\s]*月[_\s]*日)")]
     private static partial Regex SignDateLabel();
 
+    [GeneratedRegex(@"(?:于|在)\s*(?<d>" + DatePattern + @")\s*(?:在[^，。,\n]{1,20})?签(?:订|署)")]
+    private static partial Regex SignedOn();
+
     [GeneratedRegex(@"(?:生效日期|合同生效日)\s*[:：为]?\s*(?<d>" + DatePattern + ")")]
     private static partial Regex EffectiveDateLabel();
 
@@ -543,7 +546,7 @@ public static partial class LedgerExtractor
     [GeneratedRegex(@"自\s*(?<d>" + DatePattern + @")\s*起生效")]
     private static partial Regex EffectiveFromDate();
 
-    [GeneratedRegex(@"自(?:双方|甲乙双方|各方)?(?:法定代表人或授权代表)?(?:签字|签章|盖章|签字盖章|签字并盖章|签字并加盖公章|签署)之日起生效")]
+    [GeneratedRegex(@"(?:自|经)(?:双方|甲乙双方|各方)?(?:法定代表人或授权代表)?(?:签字|签章|盖章|签字盖章|签字并盖章|签字并加盖公章|签署)(?:之日起|后)生效")]
     private static partial Regex EffectiveOnSigning();
 
     [GeneratedRegex(@"自(?<from>合同签订|本合同签订|合同签署|本合同签署|合同生效|本合同生效)之日起(?:计算)?\s*(?<len>[0-9一二三四五六七八九十两半.]+\s*(?:个月|年|日|天|周))")]

@@ -380,4 +380,14 @@ public sealed class LedgerExtractorFieldTests
     {
         Assert.Equal(10m, Extract("乙方应提交合同金额百分之十的履约保证金。").PerformanceBondPercent?.Value);
     }
+
+    [Fact]
+    public void A_contract_signed_on_a_stated_day_and_effective_on_signature_gets_both_dates()
+    {
+        var x = Extract("本合同于2024年8月8日在某市签订。\n本合同经双方签字盖章后生效。");
+        Assert.Equal(new DateOnly(2024, 8, 8), x.SignDate?.Value);
+        Assert.Equal("2024年8月8日", At(x, x.SignDate));
+        Assert.Equal(new DateOnly(2024, 8, 8), x.EffectiveDate?.Value);
+        Assert.True(x.EffectiveDate!.Confidence < 0.9, "derived from the sign date");
+    }
 }
