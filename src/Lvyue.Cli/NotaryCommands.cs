@@ -16,6 +16,9 @@ public static class NotaryCommands
         notary.Subcommands.Add(CheckInclusion());
         notary.Subcommands.Add(CheckConsistency());
         notary.Subcommands.Add(NotaryVerifyCommand.Build());
+        notary.Subcommands.Add(NotaryKeygenCommand.Build());
+        notary.Subcommands.Add(NotaryConsistencyCommand.Build());
+        notary.Subcommands.Add(NotaryAuditCommand.Build());
         return notary;
     }
 

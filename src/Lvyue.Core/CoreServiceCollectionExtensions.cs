@@ -29,6 +29,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<RegionPolicyService>();
         services.AddScoped<TaxonomyService>();
         services.AddScoped<Notary.NotaryLog>();
+        services.AddScoped<Notary.NotaryGrowth>();
+        services.AddScoped<Notary.NotaryAudit>();
         services.AddScoped<AccountService>();
         services.AddIdentityCore<AppUser>(o =>
             {
