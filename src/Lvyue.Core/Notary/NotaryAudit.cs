@@ -24,6 +24,8 @@ public enum NotaryAuditProblemKind
     CheckpointSignature,
     /// <summary>A checkpoint covers more leaves than the log holds.</summary>
     CheckpointBeyondLog,
+    /// <summary>A leaf's query columns (event kind, contract) disagree with its authentic leaf data.</summary>
+    LeafColumns,
 }
 
 /// <summary>
@@ -106,6 +108,9 @@ public sealed class NotaryAudit(LvyueDbContext db)
                     Add(new NotaryAuditProblem(NotaryAuditProblemKind.LeafHash,
                         $"leaf {leaf.Index} ({leaf.Kind}, contract {Contract(leaf.ContractId)}): the stored leaf hash {Hex(leaf.LeafHash)} is not the hash {Hex(hash)} of the stored leaf data",
                         leaf.Index, leaf.Kind, leaf.ContractId));
+                else if (ColumnsProblem(leaf) is { } columns)
+                    Add(new NotaryAuditProblem(NotaryAuditProblemKind.LeafColumns,
+                        $"leaf {leaf.Index}: {columns}", leaf.Index, leaf.Kind, leaf.ContractId));
                 Compare(0, leaf.Index, hash, leaf);
                 stack.Add((0, hash));
                 while (stack.Count >= 2 && stack[^1].Level == stack[^2].Level)
@@ -152,6 +157,24 @@ public sealed class NotaryAudit(LvyueDbContext db)
             }
         }
         return new NotaryAuditReport(size, nodesChecked, checkedCount, problemCount, problems);
+    }
+
+    // Whether the copied columns say what the leaf data says (null when they agree or the data is not an event).
+    private static string? ColumnsProblem(NotaryLeaf leaf)
+    {
+        NotaryEvent e;
+        try
+        {
+            e = NotaryEvent.Parse(Encoding.UTF8.GetBytes(leaf.Data));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+        if (e.Kind != leaf.Kind) return $"the Kind column says {leaf.Kind}, but the leaf data is a {e.Kind} event";
+        if (e.ContractId != leaf.ContractId)
+            return $"the ContractId column says {Contract(leaf.ContractId)}, but the leaf data is of contract {Contract(e.ContractId)}";
+        return null;
     }
 
     private static void CheckCheckpoint(NotaryCheckpoint row, byte[]? root, NoteVerifierSet? keys, long size, Action<NotaryAuditProblem> add)

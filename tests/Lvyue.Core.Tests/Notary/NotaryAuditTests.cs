@@ -70,6 +70,26 @@ public sealed class NotaryAuditTests
     }
 
     [Theory, BothDatabases]
+    public async Task ChangedLeafColumnsOrADeletedLeafAreFound(string provider)
+    {
+        await using var db = await LogAsync(provider);
+        await db.ExecuteAsync("UPDATE \"NotaryLeaves\" SET \"ContractId\" = 1 WHERE \"Index\" = 4");
+        await db.ExecuteAsync("UPDATE \"NotaryLeaves\" SET \"Kind\" = 'payment.void' WHERE \"Index\" = 7");
+        var report = await AuditAsync(db);
+        Assert.Equal(2, report.ProblemCount);
+        Assert.All(report.Problems, p => Assert.Equal(NotaryAuditProblemKind.LeafColumns, p.Kind));
+        Assert.Equal([4L, 7L], report.Problems.Select(p => p.LeafIndex!.Value));
+        Assert.Contains("leaf data is of contract 504", report.Problems[0].Message);
+
+        await db.ExecuteAsync("DELETE FROM \"NotaryLeaves\" WHERE \"Index\" = 30");
+        report = await AuditAsync(db);
+        var missing = Assert.Single(report.Problems, p => p.Kind == NotaryAuditProblemKind.MissingLeaf);
+        Assert.Equal(30, missing.LeafIndex);
+        Assert.Equal(30, report.LeavesChecked);
+        Assert.Contains(report.Problems, p => p.Kind == NotaryAuditProblemKind.CheckpointBeyondLog);
+    }
+
+    [Theory, BothDatabases]
     public async Task AChangedSubtreeHashIsFound(string provider)
     {
         await using var db = await LogAsync(provider);
