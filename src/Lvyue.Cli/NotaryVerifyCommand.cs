@@ -45,56 +45,9 @@ public static class NotaryVerifyCommand
         {
             return $"cannot read the receipt {path}: {e.Message}";
         }
-        var verifiers = new List<NoteVerifier>();
-        foreach (var key in keys)
-        {
-            if (File.Exists(key))
-            {
-                string pem;
-                try
-                {
-                    pem = File.ReadAllText(key);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    return $"cannot read the key file {key}: {e.Message}";
-                }
-                var names = SignerNames(json);
-                if (names.Count == 0) return ReceiptVerifier.Verify(json, new NoteVerifierSet()).ToString();
-                foreach (var name in names)
-                {
-                    try
-                    {
-                        verifiers.Add(NoteKeyFiles.ReadVerifier(name, pem));
-                    }
-                    catch (NoteKeyException e)
-                    {
-                        return $"the key file {key} is not a usable public key: {e.Message}";
-                    }
-                }
-            }
-            else
-            {
-                try
-                {
-                    verifiers.Add(NoteVerifier.Parse(key));
-                }
-                catch (NoteFormatException e)
-                {
-                    return $"the key \"{key}\" is neither an existing PEM file nor a verifier key: {e.Message}";
-                }
-            }
-        }
-        NoteVerifierSet set;
-        try
-        {
-            set = new NoteVerifierSet(verifiers.DistinctBy(v => (v.Name, v.KeyId)));
-        }
-        catch (ArgumentException e)
-        {
-            return e.Message;
-        }
-        return ReceiptVerifier.Verify(json, set).ToString();
+        // A PEM key carries no name: it is tried under each name that signed the receipt's checkpoint.
+        var set = NotaryKeyArguments.Load(keys, SignerNames(json), out var reason);
+        return set is null ? reason : ReceiptVerifier.Verify(json, set).ToString();
     }
 
     // The key names of the signatures on the receipt's checkpoint (none when the receipt or note is malformed).
