@@ -13,7 +13,7 @@ namespace Lvyue.Data;
 /// <see cref="TenantScope"/> on every query; every save writes its audit rows in the same
 /// transaction (see <see cref="AuditWriter"/>).
 /// </summary>
-public sealed class LvyueDbContext(DbContextOptions<LvyueDbContext> options, ITenantContext tenant, TimeProvider clock)
+public sealed partial class LvyueDbContext(DbContextOptions<LvyueDbContext> options, ITenantContext tenant, TimeProvider clock)
     : IdentityDbContext<AppUser>(options)
 {
     // Read on every use, never at construction: a context may be created before the request is authenticated.
@@ -232,7 +232,26 @@ public sealed class LvyueDbContext(DbContextOptions<LvyueDbContext> options, ITe
         });
         b.Entity<Notary.NotaryNode>(e => e.HasKey(n => new { n.Level, n.Index }));
         b.Entity<Notary.NotaryCheckpoint>(e => e.HasIndex(c => c.TreeSize));
+
+        // Each later capability maps its entities in its own partial file (LvyueDbContext.<Capability>.cs)
+        // with its DbSets beside them, so capabilities built in parallel do not edit one method.
+        ConfigurePerformance(b);
+        ConfigureJobs(b);
+        ConfigureReview(b);
+        ConfigureNotaryEvents(b);
+        ConfigureCredit(b);
     }
+
+    /// <summary>Milestones, calendars, registers, changes, acceptance, payments (issue 5).</summary>
+    partial void ConfigurePerformance(ModelBuilder b);
+    /// <summary>Durable jobs, notifications and their deliveries.</summary>
+    partial void ConfigureJobs(ModelBuilder b);
+    /// <summary>Rule profiles and review reports (issue 4).</summary>
+    partial void ConfigureReview(ModelBuilder b);
+    /// <summary>Anything the notary capability adds beyond its log tables (issue 7).</summary>
+    partial void ConfigureNotaryEvents(ModelBuilder b);
+    /// <summary>Evaluations, star ratings and credit (issue 6).</summary>
+    partial void ConfigureCredit(ModelBuilder b);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
