@@ -31,6 +31,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Notary.NotaryLog>();
         services.AddScoped<Notary.NotaryGrowth>();
         services.AddScoped<Notary.NotaryAudit>();
+        services.AddScoped<Notary.INotaryRecorder, Notary.NotaryRecorder>();
+        services.AddScoped<Notary.NotaryCheckpointer>();
+        services.AddScoped<Notary.NotaryLookup>();
         services.AddScoped<AccountService>();
         services.AddIdentityCore<AppUser>(o =>
             {

@@ -11,8 +11,9 @@ namespace Lvyue.Contracts;
 /// Draft → PendingApproval → Filed → Performing → Completed | Terminated. Every method is one
 /// transaction; a refusal throws <see cref="DomainException"/> and writes nothing.
 /// </summary>
-public sealed class FilingService(LvyueDbContext db, FileStore files, FilingOptions options)
+public sealed class FilingService(LvyueDbContext db, FileStore files, FilingOptions options, Notary.INotaryRecorder? notary = null)
 {
+    private readonly Notary.INotaryRecorder _notary = notary ?? new Notary.NotaryRecorder(db);
     private TenantScope Scope => db.Scope;
     private DateTime Now => db.Clock.GetUtcNow().UtcDateTime;
 
@@ -135,6 +136,7 @@ public sealed class FilingService(LvyueDbContext db, FileStore files, FilingOpti
         };
         db.ApprovalTasks.Add(task);
         Transition(contract, ContractStatus.PendingApproval, "submitted", null);
+        _notary.Record(Notary.NotaryKinds.ContractSubmitted, contract.Id, Notary.NotaryPayload.Of(("level", level.ToString())));
         await db.SaveChangesAsync(ct);
         return task;
     }
@@ -170,6 +172,7 @@ public sealed class FilingService(LvyueDbContext db, FileStore files, FilingOpti
         if (to == ContractStatus.Terminated && string.IsNullOrWhiteSpace(note))
             throw new DomainException(ErrorKind.Invalid, new Msg("终止合同必须填写原因", "Termination needs a reason"),
                 new Dictionary<string, Msg[]> { ["note"] = [new Msg("请填写终止原因", "Give the reason for termination")] });
+        _notary.Record(Notary.NotaryKinds.StatusChanged, contract.Id, Notary.NotaryPayload.Of(("from", contract.Status.ToString()), ("to", to.ToString())));
         Transition(contract, to, "status", note);
         await db.SaveChangesAsync(ct);
         return contract;
@@ -208,6 +211,8 @@ public sealed class FilingService(LvyueDbContext db, FileStore files, FilingOpti
         task.DecidedAt = Now;
         task.DecidedBy = Scope.Actor;
         task.Reason = note?.Trim();
+        _notary.Record(approve ? Notary.NotaryKinds.FilingApproved : Notary.NotaryKinds.FilingReturned, contract.Id, Notary.NotaryPayload.Of(
+            ("level", task.Level.ToString()), ("from", contract.Status.ToString()), ("to", (approve ? ContractStatus.Filed : ContractStatus.Draft).ToString())));
         Transition(contract, approve ? ContractStatus.Filed : ContractStatus.Draft, approve ? "approved" : "returned", note);
         await db.SaveChangesAsync(ct);
         return contract;
@@ -313,6 +318,7 @@ public sealed class FilingService(LvyueDbContext db, FileStore files, FilingOpti
             Sha256 = file.Sha256, Sm3 = file.Sm3, UploadedAt = Now, UploadedBy = Scope.Actor,
         };
         contract.Documents.Add(doc);
+        _notary.Record(Notary.NotaryKinds.DocumentStored, contract, Notary.NotaryPayload.Document(file.Sha256, file.Sm3, version, file.Size));
         contract.Events.Add(Event("document", null, null, $"{name} v{version} ({file.Size:N0} B, SHA-256 {file.Sha256[..12]}…)"));
         return doc;
     }

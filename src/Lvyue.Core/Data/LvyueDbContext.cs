@@ -266,7 +266,7 @@ public sealed partial class LvyueDbContext(DbContextOptions<LvyueDbContext> opti
             else if (entry.State == EntityState.Modified) { entry.Entity.UpdatedAt = now; entry.Entity.Version++; }
         }
         var pending = AuditWriter.Capture(this);
-        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        if (pending.Count == 0 && !HasNotaryEvents) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
 
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         try
@@ -276,6 +276,7 @@ public sealed partial class LvyueDbContext(DbContextOptions<LvyueDbContext> opti
             var n = await base.SaveChangesAsync(true, ct);
             AuditEntries.AddRange(AuditWriter.Complete(pending, CurrentScope, now));
             await base.SaveChangesAsync(true, ct);
+            await AppendNotaryEventsAsync(ct); // key events recorded for the log, in this transaction
             if (own is not null) await own.CommitAsync(ct);
             return n;
         }

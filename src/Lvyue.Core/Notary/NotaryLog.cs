@@ -50,6 +50,9 @@ public sealed class NotaryLog(LvyueDbContext db)
                 await db.Database.ExecuteSqlAsync(
                     $"INSERT INTO \"NotaryLeaves\" (\"Index\", \"LeafHash\", \"Data\", \"Kind\", \"ContractId\", \"At\") VALUES ({index}, {hash}, {text}, {e.Kind}, {e.ContractId}, {at})", ct);
                 await InsertNodeAsync(0, index, hash, written, ct);
+                foreach (var (algorithm, digest) in e.Digests)
+                    await db.Database.ExecuteSqlAsync(
+                        $"INSERT INTO \"NotaryLeafDigests\" (\"Digest\", \"Algorithm\", \"LeafIndex\") VALUES ({digest}, {algorithm}, {index})", ct);
 
                 // Each trailing one bit of the index closes a complete subtree one level up.
                 var levels = BitOperations.TrailingZeroCount((ulong)index + 1);
@@ -79,6 +82,10 @@ public sealed class NotaryLog(LvyueDbContext db)
     public async Task<long> SizeAsync(CancellationToken ct = default) =>
         await db.Database.SqlQueryRaw<long>("SELECT COALESCE(MAX(\"Index\") + 1, 0) AS \"Value\" FROM \"NotaryLeaves\"").SingleAsync(ct);
 
+    /// <summary>The tree size of the latest stored checkpoint, 0 when there is none.</summary>
+    public async Task<long> LatestCheckpointSizeAsync(CancellationToken ct = default) =>
+        await db.Database.SqlQueryRaw<long>("SELECT COALESCE(MAX(\"TreeSize\"), 0) AS \"Value\" FROM \"NotaryCheckpoints\"").SingleAsync(ct);
+
     /// <summary>The root of the tree of the first <paramref name="size"/> leaves (the SHA-256 of nothing for 0).</summary>
     public async Task<byte[]> RootAsync(long size, CancellationToken ct = default)
     {
@@ -104,16 +111,33 @@ public sealed class NotaryLog(LvyueDbContext db)
     }
 
     /// <summary>Signs the current tree head with <paramref name="signer"/>, stores the checkpoint and gives it.</summary>
-    public Task<NotaryCheckpoint> CheckpointAsync(NoteSigner signer, string origin = DefaultOrigin, CancellationToken ct = default)
+    public async Task<NotaryCheckpoint> CheckpointAsync(NoteSigner signer, string origin = DefaultOrigin, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(signer);
+        return (await CheckpointAsync([signer], origin, onlyIfGrown: false, ct))!;
+    }
+
+    /// <summary>
+    /// Signs the current tree head with every signer (one signed note, one signature line each), stores the checkpoint
+    /// and gives it. With <paramref name="onlyIfGrown"/>, gives null and stores nothing when the latest stored
+    /// checkpoint already has the current size: checked under the append lock, so several instances signing on a
+    /// timer store one checkpoint per size.
+    /// </summary>
+    public Task<NotaryCheckpoint?> CheckpointAsync(IReadOnlyList<NoteSigner> signers, string origin, bool onlyIfGrown, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(signers);
+        if (signers.Count == 0) throw new ArgumentException("a checkpoint needs at least one signer", nameof(signers));
         ArgumentException.ThrowIfNullOrEmpty(origin);
-        return InTransactionAsync(async () =>
+        return InTransactionAsync<NotaryCheckpoint?>(async () =>
         {
             await LockAsync(ct);
             var size = await SizeAsync(ct);
+            if (onlyIfGrown)
+            {
+                if (size == 0 || await LatestCheckpointSizeAsync(ct) >= size) return null;
+            }
             var root = await RootAsync(size, ct);
-            var note = new Checkpoint(origin, (ulong)size, root).Sign(signer).ToString();
+            var note = new Checkpoint(origin, (ulong)size, root).Sign([.. signers]).ToString();
             var row = new NotaryCheckpoint { TreeSize = size, RootHash = root, Note = note, CreatedAt = db.Clock.GetUtcNow().UtcDateTime };
             await db.Database.ExecuteSqlAsync(
                 $"INSERT INTO \"NotaryCheckpoints\" (\"TreeSize\", \"RootHash\", \"Note\", \"CreatedAt\") VALUES ({row.TreeSize}, {root}, {note}, {row.CreatedAt})", ct);

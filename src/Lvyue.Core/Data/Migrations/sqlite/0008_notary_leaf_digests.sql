@@ -1,0 +1,14 @@
+-- 0008: which notary leaves carry which content digests (SHA-256, SM3), so that a document is found among the
+-- notarized leaves by its digest (the public verification page) without reading the leaves. NotaryLog writes
+-- one row per digest with the leaf; leaves appended before this version are indexed from their data here.
+CREATE TABLE "NotaryLeafDigests" (
+    "Digest" TEXT NOT NULL,
+    "Algorithm" TEXT NOT NULL,
+    "LeafIndex" INTEGER NOT NULL,
+    CONSTRAINT "PK_NotaryLeafDigests" PRIMARY KEY ("Digest", "Algorithm", "LeafIndex")
+);
+
+INSERT INTO "NotaryLeafDigests" ("Digest", "Algorithm", "LeafIndex")
+SELECT d.value, d.key, l."Index"
+FROM "NotaryLeaves" AS l, json_each(l."Data", '$.digests') AS d
+WHERE json_valid(l."Data");
