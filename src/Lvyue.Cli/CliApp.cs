@@ -16,6 +16,7 @@ public static class CliApp
         root.Subcommands.Add(DevCommands.Build());
         root.Subcommands.Add(NotaryCommands.Build());
         root.Subcommands.Add(ExtractCommands.Build());
+        root.Subcommands.Add(EvalCommands.Build());
         return root;
     }
 }
