@@ -240,6 +240,7 @@ public sealed partial class LvyueDbContext(DbContextOptions<LvyueDbContext> opti
         ConfigureReview(b);
         ConfigureNotaryEvents(b);
         ConfigureCredit(b);
+        ConfigurePayments(b);
     }
 
     /// <summary>Milestones, calendars, registers, changes, acceptance, payments (issue 5).</summary>
@@ -252,6 +253,8 @@ public sealed partial class LvyueDbContext(DbContextOptions<LvyueDbContext> opti
     partial void ConfigureNotaryEvents(ModelBuilder b);
     /// <summary>Evaluations, star ratings and credit (issue 6).</summary>
     partial void ConfigureCredit(ModelBuilder b);
+    /// <summary>Changes, acceptance, payments and their compliance alerts (issue 5).</summary>
+    partial void ConfigurePayments(ModelBuilder b);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
