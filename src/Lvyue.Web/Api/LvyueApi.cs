@@ -31,6 +31,7 @@ public static class LvyueApi
         api.MapOrganizationsApi();
         api.MapAdminApi();
         api.MapImportsApi();
+        api.MapNotaryApi();
         return app;
     }
 }

@@ -29,6 +29,7 @@ public static class WebSetup
         var filing = config.GetSection("Filing").Get<FilingOptions>() ?? new FilingOptions();
         services.AddSingleton(filing);
         services.AddLvyueImportExport();
+        builder.AddLvyueNotary(dataRoot, fileRoot);
         // Cookies must decrypt on every instance: the key ring lives in the shared file store.
         services.AddDataProtection().SetApplicationName("Lvyue")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(fileRoot, "keys")));

@@ -1,0 +1,36 @@
+using Lvyue.Notary;
+
+namespace Lvyue.Web.Hosting;
+
+/// <summary>
+/// The notary's part of the web host: the <c>Notary</c> configuration, the signing keys (loaded at start, so a
+/// missing or unreadable key in Production stops the start with the reason), the periodic checkpoint signer.
+/// </summary>
+public static class NotarySetup
+{
+    /// <summary>The folder, under the shared file store, where development and demo keys are generated once.</summary>
+    public const string GeneratedKeysFolder = "notary-keys";
+
+    public static WebApplicationBuilder AddLvyueNotary(this WebApplicationBuilder builder, string dataRoot, string fileRoot)
+    {
+        var options = builder.Configuration.GetSection("Notary").Get<NotaryOptions>() ?? new NotaryOptions();
+        // In development and on a demo (Demo:Seed, which a real deployment turns off: it creates logins with a known
+        // password) a key is generated beside the shared key ring, so instances sharing the store share it.
+        // In Production without the demo, a missing Notary:SigningKey stops the start.
+        var demo = builder.Configuration.GetValue("Demo:Seed", false);
+        var generated = builder.Environment.IsProduction() && !demo ? null : Path.Combine(fileRoot, GeneratedKeysFolder);
+        NotaryKeyRing keys;
+        try
+        {
+            keys = NotaryKeyRing.Load(options, generated, dataRoot);
+        }
+        catch (Exception e) when (e is NoteKeyException or NoteFormatException)
+        {
+            throw new InvalidOperationException("The notary's signing key could not be loaded: " + e.Message, e);
+        }
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(keys);
+        builder.Services.AddHostedService<NotaryCheckpointService>();
+        return builder;
+    }
+}
