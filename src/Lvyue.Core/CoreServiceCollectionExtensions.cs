@@ -35,6 +35,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Notary.NotaryCheckpointer>();
         services.AddScoped<Notary.NotaryLookup>();
         services.AddScoped<AccountService>();
+        Performance.PerformanceServiceCollectionExtensions.AddPerformance(services);
         Performance.Payments.PerformanceRecordsServices.AddChangesAcceptancePayments(services);
         Evaluation.EvaluationServiceCollectionExtensions.AddEvaluationAndCredit(services);
         services.AddIdentityCore<AppUser>(o =>

@@ -36,7 +36,7 @@ public sealed partial class LvyueDbContext
             e.Property(m => m.Version).IsConcurrencyToken();
             e.Ignore(m => m.IsOpen);
             e.HasOne<Contracts.Contract>().WithMany().HasForeignKey(m => m.ContractId).OnDelete(DeleteBehavior.Cascade);
-            e.HasOne<Milestone>().WithMany().HasForeignKey(m => m.TriggerMilestoneId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(m => m.Trigger).WithMany().HasForeignKey(m => m.TriggerMilestoneId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Contracts.ContractDocument>().WithMany().HasForeignKey(m => m.EvidenceDocumentId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(m => new { m.ContractId, m.Sequence });
             e.HasIndex(m => m.TriggerMilestoneId);

@@ -11,7 +11,7 @@ public sealed class CreditEvent
     public CreditPartyKind PartyKind { get; set; }
     /// <summary>The budget unit id (purchaser) or the supplier id.</summary>
     public long PartyId { get; set; }
-    /// <summary><c>termination-breach</c> or <c>overdue-completed</c>.</summary>
+    /// <summary><c>termination-breach</c>, <c>termination-no-breach</c> or <c>overdue-completed</c>.</summary>
     public required string Kind { get; set; }
     public DateOnly OccurredOn { get; set; }
     public long ContractId { get; set; }
@@ -22,6 +22,7 @@ public sealed class CreditEvent
     public DateTime CreatedAt { get; set; }
 
     public const string TerminationBreach = "termination-breach";
+    public const string TerminationNoBreach = "termination-no-breach";
     public const string OverdueCompleted = "overdue-completed";
 }
 

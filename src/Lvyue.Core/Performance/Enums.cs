@@ -45,8 +45,11 @@ public enum DueTrigger
     ContractEnd,
 }
 
-/// <summary>Calendar days or working days (the official calendar with its 调休 weekends).</summary>
-public enum DayCount { Calendar, Working }
+/// <summary>
+/// How a due rule's offset counts: calendar days, working days (the official calendar with its 调休
+/// weekends), or whole months (a warranty of 36 months after acceptance).
+/// </summary>
+public enum DayCount { Calendar, Working, Months }
 
 /// <summary>Recurrence of periodic milestones within the contract term.</summary>
 public enum Recurrence { Monthly, Quarterly }

@@ -24,9 +24,11 @@ public sealed class Milestone
     public DueTrigger? RuleTrigger { get; set; }
     /// <summary>The milestone a <see cref="DueTrigger.Milestone"/> rule counts from (e.g. an acceptance).</summary>
     public long? TriggerMilestoneId { get; set; }
-    /// <summary>Days after the trigger (0 = on the day).</summary>
+    /// <summary>The trigger milestone, when loaded (or when added in the same batch).</summary>
+    public Milestone? Trigger { get; set; }
+    /// <summary>Days (or months, see <see cref="RuleDayCount"/>) after the trigger; 0 = on the day.</summary>
     public int? RuleOffsetDays { get; set; }
-    /// <summary>Whether <see cref="RuleOffsetDays"/> counts calendar or working days.</summary>
+    /// <summary>Whether <see cref="RuleOffsetDays"/> counts calendar days, working days or months.</summary>
     public DayCount? RuleDayCount { get; set; }
     /// <summary>The clause wording the rule came from, e.g. 验收合格后30日内.</summary>
     public string? RuleText { get; set; }

@@ -1,7 +1,7 @@
 namespace Lvyue.Performance;
 
 /// <summary>
-/// A milestone's stay in the overdue register (逾期执行库), written by <c>OverdueSweep</c> when the
+/// A milestone's stay in the overdue register (逾期执行库), written by <see cref="OverdueSweep"/> when the
 /// milestone is past its due date plus the region's grace. It leaves when the milestone is met
 /// (completed under supervision: recorded, not dishonest), waived, or its contract is terminated.
 /// </summary>

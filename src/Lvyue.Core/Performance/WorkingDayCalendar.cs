@@ -78,9 +78,13 @@ public sealed class WorkingDayCalendar
         return n;
     }
 
-    /// <summary>The date <paramref name="days"/> calendar or working days after <paramref name="start"/>.</summary>
-    public DateOnly Add(DateOnly start, int days, DayCount count) =>
-        count == DayCount.Working ? AddWorkingDays(start, days) : start.AddDays(days);
+    /// <summary>The date <paramref name="days"/> calendar days, working days or months after <paramref name="start"/>.</summary>
+    public DateOnly Add(DateOnly start, int days, DayCount count) => count switch
+    {
+        DayCount.Working => AddWorkingDays(start, days),
+        DayCount.Months => start.AddMonths(days),
+        _ => start.AddDays(days),
+    };
 
     /// <summary>
     /// The last due date a milestone can have and still be within its grace on <paramref name="today"/>'s eve:
