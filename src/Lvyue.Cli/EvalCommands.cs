@@ -214,7 +214,9 @@ public sealed class ExtractionScore
         }
     }
 
-    private static string Show(JsonElement e) => e.ValueKind == JsonValueKind.Undefined ? "(absent)" : e.GetRawText();
+    private static string Show(JsonElement e) => e.ValueKind == JsonValueKind.Undefined ? "(absent)" : JsonSerializer.Serialize(e, Compact);
+
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Overall counts: every field's counts summed.</summary>
     public FieldCounts Overall()

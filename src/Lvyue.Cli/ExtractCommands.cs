@@ -22,7 +22,15 @@ public static class ExtractCommands
         "title", "contractNumber", "category", "purchaser", "supplier", "amountTotal", "amountInWords", "taxRate",
         "signDate", "effectiveDate", "startDate", "endDate", "paymentSchedule", "performanceBondPercent",
         "performanceBondAmount", "retentionPercent", "warrantyMonths", "liquidatedDamagesRatePerDay",
-        "disputeResolution", "disputeVenue", "clauses", "spans", "elapsedMs",
+        "disputeResolution", "disputeVenue", "deliveryDate", "deliveryPlace", "retentionMonths",
+        "liquidatedDamagesCapPercent", "governingLaw", "consistency", "clauses", "spans", "elapsedMs",
+    ];
+
+    /// <summary>The keys of the <c>consistency</c> object (facts for the rule engine), in the order printed.</summary>
+    public static readonly IReadOnlyList<string> ConsistencyKeys =
+    [
+        "amountInWordsMatchesFigures", "installmentPercentSum", "installmentAmountSum", "installmentsMatchTotal",
+        "datesInOrder", "purchaserNamedConsistently", "supplierNamedConsistently", "purchaserUsccValid", "supplierUsccValid",
     ];
 
     public static Command Build()
@@ -155,6 +163,23 @@ public static class ExtractCommands
             Num(w, "liquidatedDamagesRatePerDay", x.LiquidatedDamagesRatePerDay?.Value);
             Str(w, "disputeResolution", x.DisputeResolution);
             Str(w, "disputeVenue", x.DisputeVenue);
+            Date(w, "deliveryDate", x.DeliveryDate?.Value);
+            Str(w, "deliveryPlace", x.DeliveryPlace);
+            if (x.RetentionMonths is { } rm) w.WriteNumber("retentionMonths", rm.Value); else w.WriteNull("retentionMonths");
+            Num(w, "liquidatedDamagesCapPercent", x.LiquidatedDamagesCapPercent?.Value);
+            Str(w, "governingLaw", x.GoverningLaw);
+            var facts = x.Consistency;
+            w.WriteStartObject("consistency");
+            Bool(w, "amountInWordsMatchesFigures", facts.AmountInWordsMatchesFigures);
+            Num(w, "installmentPercentSum", facts.InstallmentPercentSum);
+            Num(w, "installmentAmountSum", facts.InstallmentAmountSum);
+            Bool(w, "installmentsMatchTotal", facts.InstallmentsMatchTotal);
+            Bool(w, "datesInOrder", facts.DatesInOrder);
+            Bool(w, "purchaserNamedConsistently", facts.PurchaserNamedConsistently);
+            Bool(w, "supplierNamedConsistently", facts.SupplierNamedConsistently);
+            Bool(w, "purchaserUsccValid", facts.PurchaserUsccValid);
+            Bool(w, "supplierUsccValid", facts.SupplierUsccValid);
+            w.WriteEndObject();
             w.WriteStartArray("clauses");
             foreach (var c in x.Clauses)
             {
@@ -186,6 +211,11 @@ public static class ExtractCommands
     private static void Str(Utf8JsonWriter w, string name, Extracted<string>? f)
     {
         if (f is null) w.WriteNull(name); else w.WriteString(name, f.Value);
+    }
+
+    private static void Bool(Utf8JsonWriter w, string name, bool? v)
+    {
+        if (v is { } b) w.WriteBoolean(name, b); else w.WriteNull(name);
     }
 
     private static void Num(Utf8JsonWriter w, string name, decimal? v)

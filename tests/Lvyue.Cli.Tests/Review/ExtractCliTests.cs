@@ -14,7 +14,14 @@ public sealed class ExtractCliTests
         "title", "contractNumber", "category", "purchaser", "supplier", "amountTotal", "amountInWords", "taxRate",
         "signDate", "effectiveDate", "startDate", "endDate", "paymentSchedule", "performanceBondPercent",
         "performanceBondAmount", "retentionPercent", "warrantyMonths", "liquidatedDamagesRatePerDay",
-        "disputeResolution", "disputeVenue", "clauses", "spans", "elapsedMs",
+        "disputeResolution", "disputeVenue", "deliveryDate", "deliveryPlace", "retentionMonths",
+        "liquidatedDamagesCapPercent", "governingLaw", "consistency", "clauses", "spans", "elapsedMs",
+    ];
+
+    private static readonly string[] ConsistencyKeys =
+    [
+        "amountInWordsMatchesFigures", "installmentPercentSum", "installmentAmountSum", "installmentsMatchTotal",
+        "datesInOrder", "purchaserNamedConsistently", "supplierNamedConsistently", "purchaserUsccValid", "supplierUsccValid",
     ];
 
     private static readonly string[] PartyKeys =
@@ -52,6 +59,9 @@ public sealed class ExtractCliTests
         Assert.Equal(TopLevelKeys, Keys(root));
         Assert.Equal(PartyKeys, Keys(root.GetProperty("purchaser")));
         Assert.Equal(PartyKeys, Keys(root.GetProperty("supplier")));
+        Assert.Equal(ConsistencyKeys, Keys(root.GetProperty("consistency")));
+        Assert.Equal(ConsistencyKeys, ExtractCommands.ConsistencyKeys);
+        Assert.Equal(TopLevelKeys, ExtractCommands.Keys);
         Assert.Equal("goods", root.GetProperty("category").GetString());
         Assert.Equal(1200000.00m, root.GetProperty("amountTotal").GetDecimal());
         Assert.Equal("壹佰贰拾万元整", root.GetProperty("amountInWords").GetString());

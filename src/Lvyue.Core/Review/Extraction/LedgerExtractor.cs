@@ -28,7 +28,9 @@ public static partial class LedgerExtractor
     public static LedgerExtraction Extract(NormalizedText normalized)
     {
         ArgumentNullException.ThrowIfNull(normalized);
-        return Extract(normalized.Text);
+        var result = Extract(normalized.Text);
+        AsWritten(normalized, result);
+        return result;
     }
 
     /// <summary>Extracts the ledger of a text already normalized with <see cref="TextNormalizer"/>.</summary>
@@ -39,17 +41,20 @@ public static partial class LedgerExtractor
         var clauses = ClauseClassifier.Default.Classify(ClauseSegmenter.Segment(text));
         result.Clauses = clauses;
         var lines = Lines(text);
+        var scratch = new Scratch();
 
         result.Title = Title(text, lines);
         result.ContractNumber = Labelled(text, ContractNumberLabel(), v => ContractNumberValue().IsMatch(v) ? v : null, 0.95);
-        ExtractParties(text, lines, result);
+        ExtractParties(text, lines, result, scratch);
         result.Category = Category(text, result.Title);
-        ExtractAmount(text, result);
+        ExtractAmount(text, clauses, result, scratch);
         ExtractDates(text, result);
         result.PaymentSchedule = Schedule(text, clauses, result.AmountTotal?.Value);
         ExtractBondRetentionWarranty(text, result);
-        result.LiquidatedDamagesRatePerDay = DamagesRate(text);
+        result.LiquidatedDamagesRatePerDay = DamagesRate(text, result);
         ExtractDispute(text, clauses, result);
+        ExtractTerms(text, result);
+        result.Consistency = ConsistencyCheck.Facts(result, scratch);
         return result;
     }
 
@@ -106,23 +111,52 @@ public static partial class LedgerExtractor
         return null;
     }
 
+    private static readonly string[] WorksTitleWords = ["施工", "建设工程施工", "工程总承包", "修缮"];
+    private static readonly string[] ServiceTitleWords =
+        ["服务", "运维", "物业", "咨询", "设计", "监理", "审计", "评价", "规划", "研究", "顾问", "租赁", "托管", "保洁", "安保", "培训", "检测"];
+    private static readonly string[] GoodsTitleWords = ["货物", "设备", "买卖", "供货", "采购合同", "购销", "车辆", "家具", "图书", "物资"];
+
+    /// <summary>
+    /// works, goods or services: from the title's words (施工 before the service words, so 工程造价咨询 is a service and
+    /// 建设工程施工 works; 货物/设备/买卖 goods; a bare 工程 works); a title that says nothing (政府采购合同) falls back to
+    /// the body's telling words: 交货/到货 for goods, 服务期限/服务费 for services, 开工/竣工/工期 for works.
+    /// </summary>
     private static Extracted<string>? Category(string text, Extracted<string>? title)
     {
-        static string? Of(string s) =>
-            s.Contains("工程") || s.Contains("施工") ? "works"
-            : s.Contains("货物") || s.Contains("采购设备") || s.Contains("买卖") || s.Contains("供货") ? "goods"
-            : s.Contains("服务") || s.Contains("运维") || s.Contains("物业") || s.Contains("咨询") ? "services"
-            : null;
+        static string? Of(string s)
+        {
+            if (s.Contains("(货物类)") || s.Contains("货物类")) return "goods";
+            if (s.Contains("服务类")) return "services";
+            if (s.Contains("工程类")) return "works";
+            if (WorksTitleWords.Any(s.Contains)) return "works";
+            if (ServiceTitleWords.Any(s.Contains)) return "services";
+            var generic = s.Replace("政府采购合同", "", StringComparison.Ordinal);
+            if (GoodsTitleWords.Any(generic.Contains)) return "goods";
+            if (s.Contains("工程")) return "works";
+            return null;
+        }
         if (title is not null && Of(title.Value) is { } fromTitle)
             return new Extracted<string>(fromTitle, 0.9, title.Start, title.End);
-        var head = text[..Math.Min(text.Length, 600)];
-        if (Of(head) is { } fromHead) return new Extracted<string>(fromHead, 0.5, 0, head.Length);
-        return null;
+        var goods = GoodsBodyWords().Count(text);
+        var services = ServiceBodyWords().Count(text);
+        var works = WorksBodyWords().Count(text);
+        if (goods == 0 && services == 0 && works == 0) return null;
+        var best = goods >= services && goods >= works ? "goods" : services >= works ? "services" : "works";
+        return new Extracted<string>(best, 0.5, 0, Math.Min(text.Length, 600));
     }
+
+    [GeneratedRegex("交货|到货|货物|供货")]
+    private static partial Regex GoodsBodyWords();
+
+    [GeneratedRegex("服务期限|服务费|服务内容")]
+    private static partial Regex ServiceBodyWords();
+
+    [GeneratedRegex("开工|竣工|工期|施工")]
+    private static partial Regex WorksBodyWords();
 
     // ---- parties ----
 
-    private static void ExtractParties(string text, List<Line> lines, LedgerExtraction result)
+    private static void ExtractParties(string text, List<Line> lines, LedgerExtraction result, Scratch scratch)
     {
         for (var i = 0; i < lines.Count; i++)
         {
@@ -131,9 +165,20 @@ public static partial class LedgerExtractor
             var purchaser = PurchaserWords.Contains(m.Groups["role"].Value);
             var party = purchaser ? result.Purchaser : result.Supplier;
             var g = m.Groups["v"];
-            var name = Trimmed(text, lines[i].Start + g.Index, lines[i].Start + g.Index + g.Length, 0.95);
-            if (name is not null && (name.Value.Contains("盖章") || name.Value.Contains("签字") || name.Value.Contains(':'))) continue;
-            if (name is not null && party.Name is not null && name.Value != party.Name.Value) continue;
+            var from = lines[i].Start + g.Index;
+            var to = from + g.Length;
+            // 发包人：（公章）某某局, 甲方（盖章）：某某局（盖章）: the stamp marks are not part of the name.
+            var stamp = StampMark().Match(text, from, to - from);
+            while (stamp.Success)
+            {
+                if (stamp.Index == from) from += stamp.Length;
+                else if (stamp.Index + stamp.Length == to) to = stamp.Index;
+                stamp = stamp.NextMatch();
+            }
+            var name = from < to ? Trimmed(text, from, to, 0.95) : null;
+            if (name is not null && (name.Value.Contains("盖章") || name.Value.Contains("签字") || name.Value.Contains(':')
+                || name.Value.Contains('\t') || name.Value.Length > 40)) continue;
+            if (name is not null) (purchaser ? scratch.PurchaserNames : scratch.SupplierNames).Add(name);
             party.Name ??= name;
             for (var j = i + 1; j < lines.Count && j <= i + 12; j++)
             {
@@ -163,6 +208,9 @@ public static partial class LedgerExtractor
         }
     }
 
+    [GeneratedRegex(@"\((?:公章|盖章|签章|章)\)")]
+    private static partial Regex StampMark();
+
     private static readonly HashSet<string> PurchaserWords = ["甲方", "采购人", "发包人", "委托人", "买方", "委托方"];
 
     // ---- amount and tax ----
@@ -170,50 +218,33 @@ public static partial class LedgerExtractor
     private static readonly string[] AmountLabels =
         ["合同总价", "合同总金额", "中标金额", "成交金额", "签约合同价", "合同总额", "合同价款总额", "总价款", "合同价款", "合同金额", "合同价格", "服务费用", "服务费总额", "总金额", "总价"];
 
-    private static void ExtractAmount(string text, LedgerExtraction result)
+    private static void ExtractAmount(string text, IReadOnlyList<ClassifiedClause> clauses, LedgerExtraction result, Scratch scratch)
     {
+        var found = false;
         foreach (var label in AmountLabels)
         {
-            for (var at = text.IndexOf(label, StringComparison.Ordinal); at >= 0; at = text.IndexOf(label, at + 1, StringComparison.Ordinal))
+            for (var at = text.IndexOf(label, StringComparison.Ordinal); at >= 0 && !found; at = text.IndexOf(label, at + 1, StringComparison.Ordinal))
+                found = AmountAt(text, at, at + label.Length, result, scratch);
+            if (found) break;
+        }
+        if (!found)
+        {
+            // 法律顾问费：人民币120,000.00元, 设计费为人民币296万元: a fee label in the price clause, then anywhere.
+            var scopes = clauses.Where(c => c.Codes.Contains(ClauseTypes.Price)).Select(c => (c.Clause.Start, c.Clause.End)).ToList();
+            scopes.Add((0, text.Length));
+            foreach (var (start, end) in scopes)
             {
-                var from = at + label.Length;
-                var to = from;
-                while (to < text.Length && to - from < 100 && text[to] is not ('。' or '\n')) to++;
-                var window = text[from..to];
-                Extracted<decimal>? words = null;
-                Extracted<string>? wordsText = null;
-                var cm = Capitals().Match(window);
-                if (cm.Success && ChineseAmount.Parse(cm.Value) is { } capital)
+                foreach (Match m in FeeLabel().Matches(text[..end], start))
                 {
-                    words = new Extracted<decimal>(capital, 0.9, from + cm.Index, from + cm.Index + cm.Length);
-                    wordsText = new Extracted<string>(cm.Value, 0.95, words.Start, words.End);
-                }
-                Extracted<decimal>? figures = null;
-                foreach (Match fm in Figures().Matches(window))
-                {
-                    if (fm.Index > 0 && window[fm.Index - 1] is '的' or '约') continue;
-                    if (ChineseAmount.Parse(fm.Value) is { } figure && figure > 0)
+                    if (AmountAt(text, m.Index, m.Index + m.Length, result, scratch))
                     {
-                        figures = new Extracted<decimal>(figure, 0.9, from + fm.Index, from + fm.Index + fm.Length);
+                        found = true;
                         break;
                     }
                 }
-                if (words is null && figures is null) continue;
-                if (words is not null && figures is not null)
-                    result.AmountTotal = figures with { Value = Money(figures.Value), Confidence = words.Value == figures.Value ? 0.98 : 0.4 };
-                else
-                    result.AmountTotal = (figures ?? words)! with { Value = Money((figures ?? words)!.Value) };
-                result.AmountInWords = wordsText;
-                var sentenceEnd = to;
-                while (sentenceEnd < text.Length && sentenceEnd - to < 200 && text[sentenceEnd] is not '\n') sentenceEnd++;
-                var sentence = text[at..sentenceEnd];
-                var taxed = TaxInclusive().Match(sentence);
-                if (taxed.Success)
-                    result.TaxInclusive = new Extracted<bool>(!taxed.Value.StartsWith('不'), 0.9, at + taxed.Index, at + taxed.Index + taxed.Length);
-                goto Tax;
+                if (found) break;
             }
         }
-        Tax:
         var rate = TaxRate().Match(text);
         if (rate.Success)
         {
@@ -223,6 +254,50 @@ public static partial class LedgerExtractor
                 result.TaxInclusive = new Extracted<bool>(true, 0.8, rate.Index, rate.Index + rate.Length);
         }
     }
+
+    /// <summary>Reads the total stated right after a label ending at <paramref name="from"/>; false when no amount follows in the sentence.</summary>
+    private static bool AmountAt(string text, int at, int from, LedgerExtraction result, Scratch scratch)
+    {
+        var to = from;
+        while (to < text.Length && to - from < 100 && text[to] is not ('。' or '\n')) to++;
+        var window = text[from..to];
+        Extracted<decimal>? words = null;
+        Extracted<string>? wordsText = null;
+        var cm = Capitals().Match(window);
+        if (cm.Success && ChineseAmount.Parse(cm.Value) is { } capital)
+        {
+            words = new Extracted<decimal>(capital, 0.9, from + cm.Index, from + cm.Index + cm.Length);
+            wordsText = new Extracted<string>(cm.Value, 0.95, words.Start, words.End);
+        }
+        Extracted<decimal>? figures = null;
+        foreach (Match fm in Figures().Matches(window))
+        {
+            if (fm.Index > 0 && window[fm.Index - 1] is '的' or '约') continue;
+            if (ChineseAmount.Parse(fm.Value) is { } figure && figure > 0)
+            {
+                figures = new Extracted<decimal>(figure, 0.9, from + fm.Index, from + fm.Index + fm.Length);
+                break;
+            }
+        }
+        if (words is null && figures is null) return false;
+        if (words is not null && figures is not null)
+            result.AmountTotal = figures with { Value = Money(figures.Value), Confidence = words.Value == figures.Value ? 0.98 : 0.4 };
+        else
+            result.AmountTotal = (figures ?? words)! with { Value = Money((figures ?? words)!.Value) };
+        result.AmountInWords = wordsText;
+        scratch.AmountInWords = words?.Value;
+        scratch.AmountInFigures = figures?.Value;
+        var sentenceEnd = to;
+        while (sentenceEnd < text.Length && sentenceEnd - to < 200 && text[sentenceEnd] is not '\n') sentenceEnd++;
+        var sentence = text[at..sentenceEnd];
+        var taxed = TaxInclusive().Match(sentence);
+        if (taxed.Success)
+            result.TaxInclusive = new Extracted<bool>(!taxed.Value.StartsWith('不'), 0.9, at + taxed.Index, at + taxed.Index + taxed.Length);
+        return true;
+    }
+
+    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}]{0,6}(?:费用总额|费总额|费用|费|价款|总价|金额|总额)\s*(?:为|是)?\s*[:：]?\s*(?=(?:人民币|RMB|¥|\(?大写|[0-9壹贰叁肆伍陆柒捌玖]))")]
+    private static partial Regex FeeLabel();
 
     /// <summary>An amount with two decimals (1200000.00).</summary>
     private static decimal Money(decimal value) => decimal.Round(value, 2) + 0.00m;
@@ -270,6 +345,12 @@ public static partial class LedgerExtractor
                     result.EndDate = new Extracted<DateOnly>(anniversary.AddDays(-1), 0.6, d.Index, d.Index + d.Length);
                 }
             }
+        }
+
+        if (result.StartDate is null)
+        {
+            var from = TermFromDate().Match(text);
+            if (from.Success) result.StartDate = DateAt(from.Groups["d"], 0.8);
         }
 
         if (result.EndDate is null && result.StartDate is { } known)
@@ -405,7 +486,8 @@ public static partial class LedgerExtractor
         foreach (Match seg in Segment().Matches(text))
         {
             var s = seg.Value;
-            if (result.PerformanceBondPercent is null && result.PerformanceBondAmount is null && BondWords().IsMatch(s))
+            if (result.PerformanceBondPercent is null && result.PerformanceBondAmount is null && BondWords().IsMatch(s)
+                && !BondNotStated().IsMatch(s))
             {
                 var p = Percent().Match(s);
                 if (p.Success && PercentValue(p) is { } bp)
@@ -441,11 +523,13 @@ public static partial class LedgerExtractor
         return null;
     }
 
-    private static Extracted<decimal>? DamagesRate(string text)
+    private static Extracted<decimal>? DamagesRate(string text, LedgerExtraction result)
     {
         foreach (Match seg in Segment().Matches(text))
         {
             if (!PerDay().IsMatch(seg.Value) || !DamagesWords().IsMatch(seg.Value)) continue;
+            // The purchaser's late payment (甲方逾期付款, 应付未付款项) is not the supplier's delay.
+            if (PurchaserLatePayment().IsMatch(seg.Value)) continue;
             var m = Rate().Match(seg.Value);
             if (!m.Success) continue;
             decimal? rate = null;
@@ -454,6 +538,7 @@ public static partial class LedgerExtractor
             else if (ChineseAmount.TryParseNumber(m.Groups["n"].Value, out var n))
                 rate = n / (m.Groups["base"].Value switch { "万" => 10000m, "千" => 1000m, _ => 100m });
             if (rate is null) continue;
+            result.LiquidatedDamagesCapPercent = DamagesCap(seg.Value[(m.Index + m.Length)..], seg.Index + m.Index + m.Length);
             return new Extracted<decimal>(rate.Value, 0.9, seg.Index + m.Index, seg.Index + m.Index + m.Length);
         }
         return null;
@@ -555,6 +640,9 @@ public static partial class LedgerExtractor
     [GeneratedRegex(DatePattern)]
     private static partial Regex AnyDate();
 
+    [GeneratedRegex(@"(?:服务期限?|合同期限|履行期限|服务周期|租赁期限?)[^。\n]{0,20}?自\s*(?<d>" + DatePattern + @")\s*起")]
+    private static partial Regex TermFromDate();
+
     [GeneratedRegex(@"[^\n。；;]+")]
     private static partial Regex Segment();
 
@@ -579,6 +667,10 @@ public static partial class LedgerExtractor
     [GeneratedRegex(@"履约保证金|履约担保|履约保函")]
     private static partial Regex BondWords();
 
+    /// <summary>General terms' ceilings (不超过合同金额的10%), waivers (不收取, 无需提供) and references to other terms are not the bond.</summary>
+    [GeneratedRegex(@"不超过|不得超过|不高于|不收取|无需|免收|不需|按专用条款|见专用条款")]
+    private static partial Regex BondNotStated();
+
     [GeneratedRegex(@"质量保证金|质保金|保留金")]
     private static partial Regex RetentionWords();
 
@@ -596,6 +688,9 @@ public static partial class LedgerExtractor
 
     [GeneratedRegex(@"违约金|罚金|赔偿|扣减|扣除|滞纳金")]
     private static partial Regex DamagesWords();
+
+    [GeneratedRegex(@"(?:甲方|采购人|发包人|委托人|委托方|买方)[^，,;；。]{0,12}(?:逾期|迟延|延迟)(?:付款|支付)|应付未付|未付款项")]
+    private static partial Regex PurchaserLatePayment();
 
     [GeneratedRegex(@"(?<base>万|千|百)分之(?<n>[0-9一二三四五六七八九十点.]+)|(?<pct>\d+(?:\.\d+)?)\s*%|(?<permille>\d+(?:\.\d+)?)\s*‰")]
     private static partial Regex Rate();

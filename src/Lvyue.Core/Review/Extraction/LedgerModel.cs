@@ -159,6 +159,24 @@ public sealed class LedgerExtraction
     /// <summary>The arbitration commission or court.</summary>
     public Extracted<string>? DisputeVenue { get; internal set; }
 
+    /// <summary>A fixed delivery date (交货时间：2024年4月30日前); a relative one (合同签订后30日内) stays null.</summary>
+    public Extracted<DateOnly>? DeliveryDate { get; internal set; }
+
+    /// <summary>The delivery place (交货地点).</summary>
+    public Extracted<string>? DeliveryPlace { get; internal set; }
+
+    /// <summary>How many months the retention is held: as stated, or the warranty or defect-liability period it is refunded at the end of.</summary>
+    public Extracted<int>? RetentionMonths { get; internal set; }
+
+    /// <summary>The cap of the liquidated damages for delay as a percent of the total (10 means 10%).</summary>
+    public Extracted<decimal>? LiquidatedDamagesCapPercent { get; internal set; }
+
+    /// <summary>The governing law as the contract names it (中华人民共和国法律).</summary>
+    public Extracted<string>? GoverningLaw { get; internal set; }
+
+    /// <summary>Facts for the rule engine about whether the contract agrees with itself.</summary>
+    public ConsistencyFacts Consistency { get; internal set; } = new();
+
     /// <summary>The classified clauses, parents before children.</summary>
     public IReadOnlyList<ClassifiedClause> Clauses { get; internal set; } = [];
 
@@ -192,6 +210,11 @@ public sealed class LedgerExtraction
         Add("liquidatedDamagesRatePerDay", LiquidatedDamagesRatePerDay);
         Add("disputeResolution", DisputeResolution);
         Add("disputeVenue", DisputeVenue);
+        Add("deliveryDate", DeliveryDate);
+        Add("deliveryPlace", DeliveryPlace);
+        Add("retentionMonths", RetentionMonths);
+        Add("liquidatedDamagesCapPercent", LiquidatedDamagesCapPercent);
+        Add("governingLaw", GoverningLaw);
         return spans;
     }
 }
