@@ -31,6 +31,7 @@ public static class LvyueApi
         api.MapOrganizationsApi();
         api.MapAdminApi();
         api.MapImportsApi();
+        api.MapPaymentsApi();
         api.MapNotaryApi();
         return app;
     }
