@@ -154,7 +154,7 @@ add(id="c13", fmt="docx", tpl="gf", cat="works", title="建设工程施工合同
     term=("gf", D(2024, 4, 1), D(2024, 12, 31)),
     schedule=[I(20, "合同签订后28日内，发包人向承包人支付签约合同价的20%作为预付款；", "signing", 28, False,
                 text="合同签订后28日内，发包人向承包人支付签约合同价的20%作为预付款；"),
-              I(60, "", "period", None, None, text="工程进度款按月支付，每月按经监理人和发包人审核确认的已完工程量的75%支付，累计支付至签约合同价的60%；"),
+              I(60, "", "period", None, None, text="工程进度款按月支付，每月按经监理人和发包人审核确认的已完工程量的75%支付，累计支付至签约合同价的80%；"),
               I(17, "", "acceptance", 28, False, text="工程竣工验收合格并办理结算后28日内，支付至结算价款的97%（即再支付17%）；"),
               I(3, "", "warranty_end", None, None, text="剩余3%作为质量保证金，缺陷责任期满后返还。")],
     bond=("pct", 10), defect_months=24, retention=(3, None, "defect"), warranty=None,

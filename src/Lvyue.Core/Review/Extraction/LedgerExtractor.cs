@@ -389,13 +389,21 @@ public static partial class LedgerExtractor
                 var whole = seg.Value;
                 if (whole.Contains("不低于") || whole.Contains("不高于") || whole.Contains("不超过") || whole.Contains("不得超过")) continue;
                 var tableRow = TableRow().IsMatch(whole);
-                var paid = whole.Contains("支付") || whole.Contains("付款") || whole.Contains("付清") || whole.Contains("结清") || tableRow;
+                var paid = whole.Contains("支付") || whole.Contains("付款") || whole.Contains("付清") || whole.Contains("结清") || tableRow
+                    || (whole.Contains("剩余") && (whole.Contains("返还") || whole.Contains("退还")));
                 if (!paid) continue;
                 foreach (var (offset, s) in Installments(whole, tableRow))
                 {
-                    var pm = Percent().Match(s);
+                    var cumulative = Cumulative().Match(s);
+                    var pm = cumulative.Success ? Percent().Match(s, cumulative.Index) : Percent().Match(s);
                     var periodic = Periodic().IsMatch(s);
                     decimal? percent = pm.Success ? PercentValue(pm) : null;
+                    // 支付至结算价的97%, 累计支付至合同价的80%: a running total; this installment is what it adds to the ones before.
+                    if (cumulative.Success && percent is { } upTo)
+                    {
+                        var before = installments.Sum(p => p.Percent ?? 0m);
+                        percent = upTo > before ? upTo - before : null;
+                    }
                     decimal? amount = null;
                     var am = RowAmount().Match(s);
                     var fm = Figures().Match(s);
@@ -434,7 +442,7 @@ public static partial class LedgerExtractor
     /// </summary>
     private static IEnumerable<(int Offset, string Text)> Installments(string sentence, bool tableRow)
     {
-        if (tableRow || Percent().Matches(sentence).Count < 2)
+        if (tableRow || Percent().Matches(sentence).Count < 2 || Cumulative().IsMatch(sentence))
         {
             yield return (0, sentence);
             yield break;
@@ -471,10 +479,11 @@ public static partial class LedgerExtractor
     {
         if (s.Contains("质保期满") || s.Contains("保修期满") || s.Contains("缺陷责任期满") || s.Contains("质量保证期满")) return PaymentTriggers.WarrantyEnd;
         if (Periodic().IsMatch(s) || ElapsedPeriod().IsMatch(s)) return PaymentTriggers.Period;
-        if (s.Contains("验收") || s.Contains("终验")) return PaymentTriggers.Acceptance;
+        if (s.Contains("验收") || s.Contains("终验") || AcceptanceWords().IsMatch(s)) return PaymentTriggers.Acceptance;
         if (s.Contains("到货") || s.Contains("交货") || s.Contains("交付") || s.Contains("供货")) return PaymentTriggers.Delivery;
-        if (s.Contains("发票")) return PaymentTriggers.Invoice;
+        // An invoice is usually a condition added to another event (合同签订并收到发票后): the event is the trigger.
         if (s.Contains("签订") || s.Contains("签署") || s.Contains("生效")) return PaymentTriggers.Signing;
+        if (s.Contains("发票")) return PaymentTriggers.Invoice;
         if (AnyDate().Match(s) is { Success: true } d && ChineseDate.ParseDay(d.Value) is not null) return PaymentTriggers.Date;
         return PaymentTriggers.Other;
     }
@@ -648,6 +657,13 @@ public static partial class LedgerExtractor
 
     [GeneratedRegex(@"(?<p>\d+(?:\.\d+)?)\s*%|百分之(?<cn>[一二三四五六七八九十]+)")]
     private static partial Regex Percent();
+
+    [GeneratedRegex(@"(?:累计|累积)?支付至[^，,;；。]{0,16}?(?:\d+(?:\.\d+)?\s*%|百分之)")]
+    private static partial Regex Cumulative();
+
+    /// <summary>The purchaser's approval of the work, said without 验收: 考核合格, 经甲方确认, 通过评审.</summary>
+    [GeneratedRegex(@"考核合格|经甲方(?:书面)?确认|经采购人(?:书面)?确认|经委托人(?:书面)?确认|通过(?:专家)?评审")]
+    private static partial Regex AcceptanceWords();
 
     [GeneratedRegex(@"按月|按季度?|按年|每月|每季度|每半年|每年度")]
     private static partial Regex Periodic();

@@ -28,7 +28,7 @@ public sealed class PdfReader(IngestionOptions options)
             var units = new List<SourceUnit>();
             for (var i = 0; i < pages.Length; i++)
                 if (pages[i].Trim().Length > 0)
-                    units.Add(new SourceUnit { Kind = SourceUnitKind.Page, Text = pages[i], Page = i + 1 });
+                    units.Add(new SourceUnit { Kind = SourceUnitKind.Page, Text = PdfLines.Unwrap(pages[i]), Page = i + 1 });
             return new IngestedDocument(SourceFormat.Pdf, units);
         }
         if (pages.Length > options.MaxOcrPages)
