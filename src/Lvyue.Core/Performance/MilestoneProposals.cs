@@ -124,7 +124,8 @@ public sealed class MilestoneProposals(LvyueDbContext db, FileStore files, Miles
         if (end is not null) Delivery();
         foreach (var p in x.PaymentSchedule)
         {
-            var amount = p.Amount ?? (p.Percent is { } pc && total > 0 ? Math.Round(total * pc / 100m, 2) : null);
+            // A percent applies to the ledger's amount (the text's total may differ from what was filed).
+            var amount = p.Percent is { } pc && total > 0 ? Math.Round(total * pc / 100m, 2) : p.Amount;
             var title = $"第{p.Sequence}期付款" + (p.Percent is { } pct ? $"（{pct:0.##}%）" : "");
             var words = Words(p.Start, p.End);
             var days = p.DaysAfterTrigger ?? 0;

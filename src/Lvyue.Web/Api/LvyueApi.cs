@@ -32,6 +32,7 @@ public static class LvyueApi
         api.MapAdminApi();
         api.MapImportsApi();
         api.MapPaymentsApi();
+        api.MapPerformanceApi();
         api.MapNotaryApi();
         return app;
     }
