@@ -17,6 +17,8 @@ switch (command)
     case "import":
         await ImportBench.RunAsync(BenchHost.Arg(args, "--provider"), BenchHost.Arg(args, "--connection"), BenchHost.Arg(args, "--file"));
         return 0;
+    case "notary":
+        return await NotaryBench.RunAsync(args);
     case "read-file":
         {
             var sw = System.Diagnostics.Stopwatch.StartNew();

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Lvyue.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Lvyue.Notary;
 
@@ -33,49 +34,90 @@ public sealed class NotaryLog(LvyueDbContext db)
     public Task<IReadOnlyList<long>> AppendAsync(IReadOnlyList<NotaryEvent> events, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(events);
+        foreach (var e in events) ArgumentNullException.ThrowIfNull(e);
         return InTransactionAsync<IReadOnlyList<long>>(async () =>
         {
             await LockAsync(ct);
             var size = await SizeAsync(ct);
-            var written = new Dictionary<(int, long), byte[]>();
+            var first = size;
+            // Each trailing one bit of a new index closes a complete subtree one level up, whose left child is either
+            // written in this batch or a complete subtree that ends before the batch: read all of those in one query.
+            static IEnumerable<(int Level, long Index)> Lefts(long index)
+            {
+                var levels = BitOperations.TrailingZeroCount((ulong)index + 1);
+                for (var l = 1; l <= levels; l++) yield return (l - 1, ((index + 1) >> (l - 1)) - 2);
+            }
+            var before = Enumerable.Range(0, events.Count).SelectMany(k => Lefts(first + k))
+                .Where(k => ((k.Index + 1) << k.Level) - 1 < first).Distinct().ToList();
+            var known = await ReadNodesAsync(before, ct);
+            var leaves = new List<object?[]>(events.Count);
+            var nodes = new List<object?[]>(2 * events.Count);
+            var digests = new List<object?[]>();
             var indexes = new List<long>(events.Count);
             foreach (var e in events)
             {
-                ArgumentNullException.ThrowIfNull(e);
                 var data = e.ToLeafData();
                 var hash = MerkleHash.Leaf(data);
                 var index = size++;
-                var text = Encoding.UTF8.GetString(data);
-                var at = e.At.UtcDateTime;
-                await db.Database.ExecuteSqlAsync(
-                    $"INSERT INTO \"NotaryLeaves\" (\"Index\", \"LeafHash\", \"Data\", \"Kind\", \"ContractId\", \"At\") VALUES ({index}, {hash}, {text}, {e.Kind}, {e.ContractId}, {at})", ct);
-                await InsertNodeAsync(0, index, hash, written, ct);
-                foreach (var (algorithm, digest) in e.Digests)
-                    await db.Database.ExecuteSqlAsync(
-                        $"INSERT INTO \"NotaryLeafDigests\" (\"Digest\", \"Algorithm\", \"LeafIndex\") VALUES ({digest}, {algorithm}, {index})", ct);
-
-                // Each trailing one bit of the index closes a complete subtree one level up.
-                var levels = BitOperations.TrailingZeroCount((ulong)index + 1);
-                var lefts = new List<(int Level, long Index)>();
-                for (var l = 1; l <= levels; l++) lefts.Add((l - 1, ((index + 1) >> (l - 1)) - 2));
-                var known = await ReadNodesAsync(lefts.Where(k => !written.ContainsKey(k)).ToList(), ct);
-                foreach (var (k, v) in written) known.TryAdd(k, v);
+                leaves.Add([index, hash, Encoding.UTF8.GetString(data), e.Kind, e.ContractId, e.At.UtcDateTime]);
+                nodes.Add([0, index, hash]);
+                known[(0, index)] = hash;
+                foreach (var (algorithm, digest) in e.Digests) digests.Add([digest, algorithm, index]);
                 var h = hash;
-                for (var l = 1; l <= levels; l++)
+                var l = 0;
+                foreach (var left in Lefts(index))
                 {
-                    h = MerkleHash.Node(known[lefts[l - 1]], h);
-                    await InsertNodeAsync(l, ((index + 1) >> l) - 1, h, written, ct);
+                    h = MerkleHash.Node(known[left], h);
+                    l++;
+                    var key = (l, ((index + 1) >> l) - 1);
+                    known[key] = h;
+                    nodes.Add([key.l, key.Item2, h]);
                 }
                 indexes.Add(index);
             }
+            await InsertRowsAsync("NotaryLeaves", ["Index", "LeafHash", "Data", "Kind", "ContractId", "At"], leaves, ct);
+            await InsertRowsAsync("NotaryNodes", ["Level", "Index", "Hash"], nodes, ct);
+            await InsertRowsAsync("NotaryLeafDigests", ["Digest", "Algorithm", "LeafIndex"], digests, ct);
             return indexes;
         }, ct);
     }
 
-    private async Task InsertNodeAsync(int level, long index, byte[] hash, Dictionary<(int, long), byte[]> written, CancellationToken ct)
+    // Multi-row INSERTs with parameters, in the current transaction, straight on the connection (no per-row EF work).
+    private async Task InsertRowsAsync(string table, string[] columns, List<object?[]> rows, CancellationToken ct)
     {
-        await db.Database.ExecuteSqlAsync($"INSERT INTO \"NotaryNodes\" (\"Level\", \"Index\", \"Hash\") VALUES ({level}, {index}, {hash})", ct);
-        written[(level, index)] = hash;
+        const int maxParameters = 3000;
+        var perStatement = maxParameters / columns.Length;
+        var head = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ";
+        for (var start = 0; start < rows.Count; start += perStatement)
+        {
+            var count = Math.Min(perStatement, rows.Count - start);
+            await using var command = Command();
+            var sql = new StringBuilder(head);
+            for (var r = 0; r < count; r++)
+            {
+                sql.Append(r == 0 ? "(" : ", (");
+                for (var c = 0; c < columns.Length; c++)
+                {
+                    var name = string.Create(CultureInfo.InvariantCulture, $"@p{r * columns.Length + c}");
+                    if (c > 0) sql.Append(", ");
+                    sql.Append(name);
+                    var p = command.CreateParameter();
+                    p.ParameterName = name;
+                    p.Value = rows[start + r][c] ?? DBNull.Value;
+                    command.Parameters.Add(p);
+                }
+                sql.Append(')');
+            }
+            command.CommandText = sql.ToString();
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private System.Data.Common.DbCommand Command()
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
     }
 
     /// <summary>The number of leaves in the log.</summary>
@@ -203,15 +245,27 @@ public sealed class NotaryLog(LvyueDbContext db)
     {
         var found = new Dictionary<(int, long), byte[]>();
         if (keys.Count == 0) return found;
-        // The keys are integers formatted here, never text from outside: the query is built literally.
+        // The keys are integers formatted here, never text from outside: the query is built literally. It is sent on
+        // the connection directly: through EF every distinct key set would be a new query to compile.
         var where = string.Join(" OR ", keys.Distinct().Select(k =>
             string.Create(CultureInfo.InvariantCulture, $"(\"Level\" = {k.Level} AND \"Index\" = {k.Index})")));
-        var sql = "SELECT \"Level\", \"Index\", \"Hash\" FROM \"NotaryNodes\" WHERE " + where;
-        var rows = await db.Set<NotaryNode>().FromSqlRaw(sql)
-            .AsNoTracking().ToListAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = Command();
+            command.CommandText = "SELECT \"Level\", \"Index\", \"Hash\" FROM \"NotaryNodes\" WHERE " + where;
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                found[(reader.GetInt32(0), reader.GetInt64(1))] = (byte[])reader.GetValue(2);
+                NodeRowsRead++;
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
         NodeQueries++;
-        NodeRowsRead += rows.Count;
-        foreach (var row in rows) found[(row.Level, row.Index)] = row.Hash;
         return found;
     }
 
