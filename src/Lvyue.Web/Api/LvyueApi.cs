@@ -34,6 +34,8 @@ public static class LvyueApi
         api.MapPaymentsApi();
         api.MapPerformanceApi();
         api.MapNotaryApi();
+        api.MapEvaluationApi();
+        api.MapCreditApi();
         return app;
     }
 }

@@ -10,12 +10,14 @@ using static Lvyue.Web.Localization.Tr;
 namespace Lvyue.Web.Pages.Suppliers;
 
 /// <summary>Suppliers: search by name or USCC, register a new one (the USCC check character is verified).</summary>
-public sealed class IndexModel(LvyueDbContext db, OrganizationService orgs, IAuthorizationService authz) : LvyuePage(db)
+public sealed class IndexModel(LvyueDbContext db, OrganizationService orgs, IAuthorizationService authz, Lvyue.Evaluation.StarRatingService ratings) : LvyuePage(db)
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public int PageNo { get; set; } = 1;
     [BindProperty] public SupplierForm Form { get; set; } = new();
     public List<Supplier> Rows { get; private set; } = [];
+    /// <summary>The star ratings of the listed suppliers by category (see Evaluation/Rating).</summary>
+    public Dictionary<long, List<Lvyue.Evaluation.StarRating>> Ratings { get; private set; } = [];
     public int Total { get; private set; }
     public bool CanWrite { get; private set; }
     public const int Size = 50;
@@ -52,6 +54,7 @@ public sealed class IndexModel(LvyueDbContext db, OrganizationService orgs, IAut
         Total = await q.CountAsync();
         PageNo = Math.Max(1, PageNo);
         Rows = await q.OrderBy(s => s.Name).Skip((PageNo - 1) * Size).Take(Size).ToListAsync();
+        Ratings = await ratings.ForSuppliersAsync(Rows.Select(r => r.Id).ToList());
     }
 }
 
