@@ -568,9 +568,23 @@ def main():
             json.dump(truth(c), f, ensure_ascii=False, indent=1)
             f.write("\n")
         manifest.append(f"{c['id']}\t{c['fmt']}\t{'heldout' if c['id'] in HELDOUT else 'main'}")
+    # Contracts written by hand as whole texts, with their truth written by hand (handwritten/<id>.txt, <id>.json).
+    with open(os.path.join(ROOT, "handwritten.tsv"), encoding="utf-8") as f:
+        for row in f:
+            cid, fmt, subset = row.rstrip("\n").split("\t")
+            with open(os.path.join(ROOT, "handwritten", cid + ".txt"), encoding="utf-8") as t:
+                text = t.read()
+            with open(os.path.join(src, cid + ".txt"), "w", encoding="utf-8") as t:
+                t.write(text)
+            with open(os.path.join(ROOT, "handwritten", cid + ".json"), encoding="utf-8") as t:
+                truth_obj = json.load(t)
+            with open(os.path.join(ROOT, "truth", cid + ".json"), "w", encoding="utf-8") as t:
+                json.dump(truth_obj, t, ensure_ascii=False, indent=1)
+                t.write("\n")
+            manifest.append(f"{cid}\t{fmt}\t{subset}")
     with open(os.path.join(ROOT, "manifest.tsv"), "w", encoding="utf-8") as f:
         f.write("id\tformat\tset\n" + "\n".join(manifest) + "\n")
-    print(f"{len(C)} contracts")
+    print(f"{len(manifest)} contracts")
 
 
 if __name__ == "__main__":

@@ -184,29 +184,39 @@ public static partial class LedgerExtractor
             {
                 var line = lines[j];
                 if (PartyLabel().IsMatch(line.Value) || ClauseStart().IsMatch(line.Value)) break;
-                var f = FieldLabel().Match(line.Value);
-                if (!f.Success) continue;
-                var vg = f.Groups["v"];
-                var value = Trimmed(text, line.Start + vg.Index, line.Start + vg.Index + vg.Length, 0.9);
-                if (value is null) continue;
-                var label = f.Groups["label"].Value;
-                if (label.Contains("信用代码"))
-                {
-                    var cm = UsccShape().Match(value.Value);
-                    if (cm.Success) value = new Extracted<string>(cm.Value, 0.9, value.Start + cm.Index, value.Start + cm.Index + cm.Length);
-                    var code = Uscc.Normalize(value.Value);
-                    party.Uscc ??= value with { Value = code, Confidence = Uscc.IsValid(code) ? 0.95 : 0.2 };
-                }
-                else if (label.StartsWith("法定代表人", StringComparison.Ordinal) || label == "负责人") party.LegalRepresentative ??= value;
-                else if (label.Contains("地址") || label.Contains("住所")) party.Address ??= value;
-                else if (label == "联系人") party.ContactName ??= value;
-                else if (label.Contains("电话") || label == "手机") party.ContactPhone ??= value;
-                else if (label.Contains("邮箱") || label.Contains("mail", StringComparison.OrdinalIgnoreCase)) party.ContactEmail ??= value;
-                else if (label.Contains("开户") && !label.Contains("账")) party.BankName ??= value;
-                else if (label.Contains("账号")) party.BankAccount ??= value;
+                var first = FieldLabel().Match(line.Value);
+                if (!first.Success) continue;
+                // 联系人：袁芳　联系电话：0791-86291123: several labelled fields on one line, each value up to the next label.
+                for (var f = InlineField().Match(line.Value, first.Groups["label"].Index); f.Success; f = f.NextMatch())
+                    ReadField(text, party, f.Groups["label"].Value, line.Start + f.Groups["v"].Index, line.Start + f.Groups["v"].Index + f.Groups["v"].Length);
             }
         }
     }
+
+    private static void ReadField(string text, ExtractedParty party, string label, int from, int to)
+    {
+        var value = Trimmed(text, from, to, 0.9);
+        if (value is null) return;
+        if (label.Contains("信用代码"))
+        {
+            var cm = UsccShape().Match(value.Value);
+            if (cm.Success) value = new Extracted<string>(cm.Value, 0.9, value.Start + cm.Index, value.Start + cm.Index + cm.Length);
+            var code = Uscc.Normalize(value.Value);
+            party.Uscc ??= value with { Value = code, Confidence = Uscc.IsValid(code) ? 0.95 : 0.2 };
+        }
+        else if (label.StartsWith("法定代表人", StringComparison.Ordinal) || label == "负责人") party.LegalRepresentative ??= value;
+        else if (label.Contains("地址") || label.Contains("住所")) party.Address ??= value;
+        else if (label == "联系人") party.ContactName ??= value;
+        else if (label.Contains("电话") || label == "手机") party.ContactPhone ??= value;
+        else if (label.Contains("邮箱") || label.Contains("mail", StringComparison.OrdinalIgnoreCase)) party.ContactEmail ??= value;
+        else if (label.Contains("开户") && !label.Contains("账")) party.BankName ??= value;
+        else if (label.Contains("账号")) party.BankAccount ??= value;
+    }
+
+    private const string FieldLabels = @"统一社会信用代码|社会信用代码|法定代表人(?:或授权代表|或委托代理人|/负责人)?(?:\((?:签字|签章|签名)\))?|负责人|住所地?|地址|通讯地址|注册地址|联系地址|联系人|联系电话|电话|手机|电子邮箱|邮箱|E-?mail|开户银行|开户行|银行账号|开户账号|账号";
+
+    [GeneratedRegex(@"(?<label>" + FieldLabels + @")\s*[:：](?<v>.*?)(?=\s+(?:" + FieldLabels + @")\s*[:：]|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineField();
 
     [GeneratedRegex(@"\((?:公章|盖章|签章|章)\)")]
     private static partial Regex StampMark();
@@ -216,7 +226,8 @@ public static partial class LedgerExtractor
     // ---- amount and tax ----
 
     private static readonly string[] AmountLabels =
-        ["合同总价", "合同总金额", "中标金额", "成交金额", "签约合同价", "合同总额", "合同价款总额", "总价款", "合同价款", "合同金额", "合同价格", "服务费用", "服务费总额", "总金额", "总价"];
+        ["合同总价", "合同总金额", "中标金额", "成交金额", "签约合同价", "合同总额", "合同价款总额", "总价款", "合同价款", "合同金额", "合同价格", "服务费用", "服务费总额", "总金额", "总价",
+         "全年合计", "合计金额", "合计", "共计", "总计"];
 
     private static void ExtractAmount(string text, IReadOnlyList<ClassifiedClause> clauses, LedgerExtraction result, Scratch scratch)
     {
@@ -280,6 +291,9 @@ public static partial class LedgerExtractor
             }
         }
         if (words is null && figures is null) return false;
+        // 每月人民币肆万伍仟元整: a rate per period or per unit is not the total.
+        var firstAmount = Math.Min(words?.Start ?? int.MaxValue, figures?.Start ?? int.MaxValue) - from;
+        if (PerPeriod().IsMatch(window[..firstAmount])) return false;
         if (words is not null && figures is not null)
             result.AmountTotal = figures with { Value = Money(figures.Value), Confidence = words.Value == figures.Value ? 0.98 : 0.4 };
         else
@@ -295,6 +309,9 @@ public static partial class LedgerExtractor
             result.TaxInclusive = new Extracted<bool>(!taxed.Value.StartsWith('不'), 0.9, at + taxed.Index, at + taxed.Index + taxed.Length);
         return true;
     }
+
+    [GeneratedRegex(@"每月|每季度?|每年|每天|每日|每期|每人|单价")]
+    private static partial Regex PerPeriod();
 
     [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}]{0,6}(?:费用总额|费总额|费用|费|价款|总价|金额|总额)\s*(?:为|是)?\s*[:：]?\s*(?=(?:人民币|RMB|¥|\(?大写|[0-9壹贰叁肆伍陆柒捌玖]))")]
     private static partial Regex FeeLabel();
