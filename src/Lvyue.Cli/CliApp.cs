@@ -17,6 +17,8 @@ public static class CliApp
         root.Subcommands.Add(NotaryCommands.Build());
         root.Subcommands.Add(ExtractCommands.Build());
         root.Subcommands.Add(EvalCommands.Build());
+        root.Subcommands.Add(ReviewCommands.Build());
+        root.Subcommands.Add(RulesCommands.Build());
         return root;
     }
 }
