@@ -247,6 +247,8 @@ public static partial class LedgerExtractor
             {
                 foreach (Match m in FeeLabel().Matches(text[..end], start))
                 {
+                    // 扣减当月服务费500元, 罚款: a deduction or penalty is not the price.
+                    if (text.AsSpan(Math.Max(0, m.Index - 4), Math.Min(4, m.Index)).IndexOfAny("扣罚赔减") >= 0) continue;
                     if (AmountAt(text, m.Index, m.Index + m.Length, result, scratch))
                     {
                         found = true;
@@ -310,7 +312,7 @@ public static partial class LedgerExtractor
         return true;
     }
 
-    [GeneratedRegex(@"每月|每季度?|每年|每天|每日|每期|每人|单价")]
+    [GeneratedRegex(@"每月|每季度?|每天|每日|每期|每人|单价")]
     private static partial Regex PerPeriod();
 
     [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}]{0,6}(?:费用总额|费总额|费用|费|价款|总价|金额|总额)\s*(?:为|是)?\s*[:：]?\s*(?=(?:人民币|RMB|¥|\(?大写|[0-9壹贰叁肆伍陆柒捌玖]))")]
