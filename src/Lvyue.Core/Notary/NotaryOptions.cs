@@ -24,6 +24,22 @@ public sealed class NotaryOptions
     /// <summary>Seconds between checkpoint rounds; a round signs only when the log grew. 0 turns periodic signing off.</summary>
     public int CheckpointIntervalSeconds { get; set; } = 60;
 
+    /// <summary>A witness run by this host (C2SP tlog-witness); off unless <see cref="WitnessOptions.Key"/> is set.</summary>
+    public WitnessOptions Witness { get; set; } = new();
+
     /// <summary>The key name in effect.</summary>
     public string EffectiveKeyName => string.IsNullOrWhiteSpace(KeyName) ? Origin : KeyName;
+}
+
+/// <summary>The <c>Notary:Witness</c> section: a witness endpoint that cosigns checkpoints it found consistent.</summary>
+public sealed class WitnessOptions
+{
+    /// <summary>PEM file of the witness's Ed25519 key; unset: no witness endpoint.</summary>
+    public string? Key { get; set; }
+
+    /// <summary>The witness's name in cosignature lines (a schema-less URL).</summary>
+    public string Name { get; set; } = "lvyue.gov.cn/notary/witness";
+
+    /// <summary>Verifier keys of further logs the witness accepts (the platform's own log keys are always accepted).</summary>
+    public string[] LogKeys { get; set; } = [];
 }

@@ -32,7 +32,24 @@ public static class NotaryApi
             .WithSummary("The JSON receipt of a leaf (leaf, inclusion proof, signed checkpoint), verifiable offline with `lvyue notary verify`");
         g.MapGet("/contracts/{id:long}/events", ContractEvents).RequireAuthorization(Policies.ContractReaders)
             .WithSummary("The notarized events of a contract the caller can see");
+        g.MapPost("/witness/add-checkpoint", AddCheckpoint).AllowAnonymous().DisableAntiforgery()
+            .WithSummary("C2SP tlog-witness: cosigns a checkpoint consistent with the last one this witness saw (when Notary:Witness:Key is set)");
         return g;
+    }
+
+    private static async Task<IResult> AddCheckpoint(HttpContext http, CancellationToken ct)
+    {
+        var witness = http.RequestServices.GetService<NotaryWitness>();
+        if (witness is null) return Results.Text("this host runs no witness\n", "text/plain", statusCode: StatusCodes.Status404NotFound);
+        using var reader = new StreamReader(http.Request.Body, System.Text.Encoding.UTF8);
+        var body = await reader.ReadToEndAsync(ct);
+        if (!NotaryWitness.TryParseRequest(body, out var oldSize, out var proof, out var checkpoint, out var reason))
+            return Results.Text(reason + "\n", "text/plain", statusCode: StatusCodes.Status400BadRequest);
+        var result = witness.AddCheckpoint(oldSize, proof, checkpoint);
+        if (result.IsCosigned) return Results.Text(result.Cosignature!.ToLine() + "\n", "text/plain; charset=utf-8");
+        if (result.Status == StatusCodes.Status409Conflict)
+            return Results.Text(string.Create(CultureInfo.InvariantCulture, $"{result.KnownSize}\n"), "text/x.tlog.size", statusCode: 409);
+        return Results.Text(result.Reason + "\n", "text/plain", statusCode: result.Status);
     }
 
     /// <summary>One verifier key.</summary>

@@ -28,6 +28,14 @@ public static class NotarySetup
         {
             throw new InvalidOperationException("The notary's signing key could not be loaded: " + e.Message, e);
         }
+        if (!string.IsNullOrWhiteSpace(options.Witness.Key))
+        {
+            var path = Path.IsPathRooted(options.Witness.Key) ? options.Witness.Key : Path.Combine(dataRoot, options.Witness.Key);
+            var cosigner = Cosigner.FromNoteSigner(NoteKeyFiles.LoadSigner(options.Witness.Name, path));
+            var logKeys = new NoteVerifierSet(keys.Verifiers.Keys.Concat(options.Witness.LogKeys.Select(NoteVerifier.Parse)));
+            builder.Services.AddSingleton(sp => new NotaryWitness(cosigner, logKeys,
+                Path.Combine(fileRoot, "notary-witness", "state.json"), sp.GetRequiredService<TimeProvider>()));
+        }
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(keys);
         builder.Services.AddHostedService<NotaryCheckpointService>();
