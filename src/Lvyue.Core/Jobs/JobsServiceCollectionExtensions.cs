@@ -13,6 +13,8 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<JobWorker>();
         services.TryAddScoped<JobQueue>();
         services.TryAddScoped<JobTenantOverride>();
+        if (!services.Any(d => d.ServiceType == typeof(IJobHandler) && d.ImplementationType == typeof(OverdueSweepJob)))
+            services.AddScoped<IJobHandler, OverdueSweepJob>();
         return services;
     }
 }

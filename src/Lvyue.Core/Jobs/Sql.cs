@@ -17,6 +17,15 @@ public static class Sql
     /// <summary>The first column of every row.</summary>
     public static async Task<List<long>> LongsAsync(LvyueDbContext db, string sql, CancellationToken ct, params (string Name, object? Value)[] args)
     {
+        if (db.IsSqlite && db.Database.CurrentTransaction is null)
+        {
+            // SQLite reports a busy database from the step that reads an UPDATE/INSERT … RETURNING row, which
+            // Microsoft.Data.Sqlite does not retry; BEGIN IMMEDIATE waits for the write lock first (busy timeout).
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var rows = await LongsAsync(db, sql, ct, args);
+            await tx.CommitAsync(ct);
+            return rows;
+        }
         await using var cmd = await CommandAsync(db, sql, args, ct);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<long>();

@@ -16,7 +16,7 @@ public sealed record ReminderSweepResult(int MilestonesDue, int RemindersDue, in
 /// Finds open milestones whose reminder day has come (an offset of the region and kind, default 7 days
 /// before and on the day) and schedules the reminder to both parties: the contract's purchaser and supplier
 /// contacts by email and SMS (when those channels are configured), the unit's and the supplier's users in
-/// their inbox, and the region's webhook endpoints. When several offsets have passed (the platform was
+/// their inbox, and the region's webhook endpoints (SMS to mobile numbers only). When several offsets have passed (the platform was
 /// down), only the nearest one is sent; a milestone already past due gets none (the overdue register takes
 /// over). Each reminder of one milestone and offset is written in one transaction under unique dedupe keys,
 /// so concurrent sweeps and restarts neither repeat nor lose one.
@@ -154,11 +154,13 @@ public sealed class ReminderSweep(LvyueDbContext db, NotificationScheduler sched
         return s is { Length: > 3 and <= 254 } && s.IndexOf('@') > 0 && s.IndexOf('@') < s.Length - 1 && !s.Contains(' ') ? s.ToLowerInvariant() : null;
     }
 
+    /// <summary>A mainland mobile number (11 digits from 13–19), without +86; null for landlines and anything else (SMS goes to mobiles only).</summary>
     internal static string? NormalizePhone(string? s)
     {
         if (s is null) return null;
-        var digits = new string(s.Where(ch => char.IsAsciiDigit(ch) || ch == '+').ToArray());
-        return digits.Length is >= 5 and <= 20 ? digits : null;
+        var digits = new string(s.Where(char.IsAsciiDigit).ToArray());
+        if (digits.Length == 13 && digits.StartsWith("86", StringComparison.Ordinal)) digits = digits[2..];
+        return digits.Length == 11 && digits[0] == '1' && digits[1] is >= '3' and <= '9' ? digits : null;
     }
 
     private sealed record MilestoneRow(long Id, long ContractId, long RegionId, long BudgetUnitId, MilestoneKind Kind, string Title, DateOnly DueDate, decimal? Amount);
