@@ -33,6 +33,7 @@ public static class LvyueApi
         api.MapImportsApi();
         api.MapPaymentsApi();
         api.MapPerformanceApi();
+        api.MapNotificationsApi();
         api.MapNotaryApi();
         api.MapEvaluationApi();
         api.MapCreditApi();

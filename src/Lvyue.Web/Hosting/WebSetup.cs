@@ -35,6 +35,9 @@ public static class WebSetup
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(fileRoot, "keys")));
         services.AddHttpContextAccessor();
         services.AddScoped<ITenantContext, HttpTenantContext>();
+        // Durable jobs, reminders and notification channels (after the tenant context, which the job runner wraps).
+        services.AddLvyueJobRunner(config);
+        builder.AddShiftedClock();
         services.AddLvyueAuth(security);
         services.AddRazorPages(o =>
         {
