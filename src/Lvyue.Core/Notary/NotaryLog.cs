@@ -82,9 +82,32 @@ public sealed class NotaryLog(LvyueDbContext db)
         }, ct);
     }
 
-    // Multi-row INSERTs with parameters, in the current transaction, straight on the connection (no per-row EF work).
+    // Rows written straight on the connection in the current transaction (no per-row EF work): on SQLite one prepared
+    // single-row INSERT run per row (in-process, so a statement costs microseconds, and Microsoft.Data.Sqlite binds
+    // a statement's parameters by name lookups that grow with their number); on PostgreSQL multi-row INSERTs, which
+    // save round trips.
     private async Task InsertRowsAsync(string table, string[] columns, List<object?[]> rows, CancellationToken ct)
     {
+        if (rows.Count == 0) return;
+        if (db.IsSqlite)
+        {
+            await using var insert = Command();
+            insert.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES " +
+                                 $"({string.Join(", ", columns.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"@p{i}")))})";
+            var parameters = columns.Select((_, i) =>
+            {
+                var p = insert.CreateParameter();
+                p.ParameterName = string.Create(CultureInfo.InvariantCulture, $"@p{i}");
+                insert.Parameters.Add(p);
+                return p;
+            }).ToArray();
+            foreach (var row in rows)
+            {
+                for (var c = 0; c < columns.Length; c++) parameters[c].Value = row[c] ?? DBNull.Value;
+                await insert.ExecuteNonQueryAsync(ct);
+            }
+            return;
+        }
         const int maxParameters = 3000;
         var perStatement = maxParameters / columns.Length;
         var head = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ";
