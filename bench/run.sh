@@ -34,6 +34,8 @@ $BENCH make-import-file --rows "$IMPORT_ROWS" --out "$WORK/import.xlsx"
 $BENCH make-import-file --rows "$IMPORT_ROWS" --out "$WORK/import.csv"
 $BENCH import --provider sqlite --connection "Data Source=$WORK/imp.db" --file "$WORK/import.xlsx"
 $BENCH import --provider sqlite --connection "Data Source=$WORK/imp-csv.db" --file "$WORK/import.csv"
+echo "== SQLite: payment import with matching, $IMPORT_ROWS rows"
+$BENCH payments --provider sqlite --connection "Data Source=$WORK/pay.db" --rows "$IMPORT_ROWS" --file "$WORK/payments.xlsx"
 
 if [ -n "${SKIP_POSTGRES:-}" ] || [ -z "$PGBIN" ]; then echo "PostgreSQL skipped"; exit 0; fi
 mkdir -p "$PGDIR" && chown postgres:postgres "$PGDIR"
@@ -51,4 +53,7 @@ $BENCH queries --provider postgres --connection "$PG;Database=bench" --iteration
 echo "== PostgreSQL: import $IMPORT_ROWS rows"
 $BENCH import --provider postgres --connection "$PG;Database=imp" --file "$WORK/import.xlsx"
 $BENCH import --provider postgres --connection "$PG;Database=imp_csv" --file "$WORK/import.csv"
+echo "== PostgreSQL: payment import with matching, $IMPORT_ROWS rows"
+"$PGBIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -qc "CREATE DATABASE pay"
+$BENCH payments --provider postgres --connection "$PG;Database=pay" --rows "$IMPORT_ROWS" --file "$WORK/payments-pg.xlsx"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -14,6 +14,8 @@ switch (command)
     case "make-import-file":
         ImportBench.MakeFile(int.Parse(BenchHost.Arg(args, "--rows")), BenchHost.Arg(args, "--out"));
         return 0;
+    case "payments":
+        return await PaymentBench.RunAsync(args);
     case "import":
         await ImportBench.RunAsync(BenchHost.Arg(args, "--provider"), BenchHost.Arg(args, "--connection"), BenchHost.Arg(args, "--file"));
         return 0;

@@ -58,6 +58,18 @@ public sealed class PaymentsApiTests(ApiHosts hosts)
         await using (var s = app.Database.AsSystem())
             Assert.Contains(await s.Db.ContractEvents.Where(e => e.ContractId == id).Select(e => e.Kind).ToListAsync(), k => k == "payment");
 
+        // A payment to someone who is not the supplier raises an alert shown on the contract page and the supervisors' page.
+        using (var foreign = await treasury.PostJsonAsync("/api/v1/payments", new object[] { good with { voucherNo = DemoFacts.NewNumber("V"), payeeName = "某劳务派遣有限公司" } }))
+            Assert.True(foreign.StatusCode == HttpStatusCode.OK, await foreign.Content.ReadAsStringAsync());
+        var (status, html) = await clerk.GetTextAsync($"/Contracts/{id}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("data-testid=\"contract-alerts\"", html);
+        Assert.Contains("某劳务派遣有限公司", html);
+        using var supervisor = await app.LoginAsync("supervisor");
+        var (pageStatus, alertsPage) = await supervisor.GetTextAsync("/Performance/Payments");
+        Assert.Equal(HttpStatusCode.OK, pageStatus);
+        Assert.Contains("收款人非合同供应商", alertsPage);
+
         // A ledger-read token may not import; a supplier login may not either.
         using var reader = app.WithToken(await IssueAsync(sysadmin, new { name = "只读", scopes = new[] { ApiScopes.ReadLedger }, regionId = facts.RegionId }));
         using (var refused = await reader.PostJsonAsync("/api/v1/payments", new object[] { good with { voucherNo = DemoFacts.NewNumber("V") } }))

@@ -34,7 +34,7 @@ public sealed record PaymentInput
 /// </summary>
 public sealed class PaymentImport(LvyueDbContext db)
 {
-    private const int Chunk = 1000;
+    private const int Chunk = 250;
 
     public static readonly ImportColumn Voucher = new("voucherNo", "支付凭证号", "Voucher number", true,
         "国库集中支付凭证号，全系统唯一，最多64字", "The treasury payment voucher number, unique, at most 64 characters", "ZF2026-440303-000001");
@@ -66,7 +66,11 @@ public sealed class PaymentImport(LvyueDbContext db)
         ImportTemplate.Write(output, "支付", Columns, [Columns.Select(c => c.Example).ToList()], []);
 
     /// <summary>Imports a .xlsx or .csv file.</summary>
-    public async Task<ImportResult> ImportAsync(Stream content, string fileName, CancellationToken ct = default)
+    public async Task<ImportResult> ImportAsync(Stream content, string fileName, CancellationToken ct = default) =>
+        await ImportAsync(content, fileName, null, ct);
+
+    /// <summary>Imports a .xlsx or .csv file, reporting progress (phases <c>read</c>, <c>check</c>, <c>write</c>).</summary>
+    public async Task<ImportResult> ImportAsync(Stream content, string fileName, IProgress<ImportProgress>? progress, CancellationToken ct = default)
     {
         Authorize();
         var clock = Stopwatch.StartNew();
@@ -75,7 +79,8 @@ public sealed class PaymentImport(LvyueDbContext db)
         var seen = new Dictionary<string, int>();
         var today = ChinaTime.Today(db.Clock);
         var rows = ImportReading.ReadAll(source, Columns, problems, r => Parse(r, seen, today));
-        return await RunAsync(rows, "file:" + source.FileName, problems, clock, ct);
+        progress?.Report(new ImportProgress("read", rows.Count));
+        return await RunAsync(rows, "file:" + source.FileName, problems, clock, ct, progress);
     }
 
     /// <summary>Imports payments sent to the API; problems name the item (1-based) and the field.</summary>
@@ -145,14 +150,18 @@ public sealed class PaymentImport(LvyueDbContext db)
             : new Row(number, voucher!, p.PayDate!.Value, payer!, payee!, account, p.Amount!.Value, contract, purpose);
     }
 
-    private async Task<ImportResult> RunAsync(List<Row?> parsed, string source, ImportProblems problems, Stopwatch clock, CancellationToken ct)
+    private async Task<ImportResult> RunAsync(List<Row?> parsed, string source, ImportProblems problems, Stopwatch clock, CancellationToken ct,
+        IProgress<ImportProgress>? progress = null)
     {
         var rows = parsed.Where(r => r is not null).Select(r => r!).ToList();
         await CheckVouchersAsync(rows, problems, ct);
         await ResolveContractsAsync(rows, problems, ct);
+        progress?.Report(new ImportProgress("check", rows.Count));
         if (problems.Any) return problems.ToResult("payments", parsed.Count, clock.Elapsed);
 
         var contracts = await PayableContract.LoadAsync(db, rows.Where(r => r.ContractId is not null).Select(r => r.ContractId!.Value).ToList(), ct);
+        progress?.Report(new ImportProgress("contracts", contracts.Count));
+        var done = 0;
         var now = db.Clock.GetUtcNow().UtcDateTime;
         var actor = db.Scope.Actor;
         int alerts = 0, matched = 0;
@@ -193,6 +202,8 @@ public sealed class PaymentImport(LvyueDbContext db)
                 await PaymentRecords.MeetMilestonesAsync(db, written.Where(w => w.Milestone is not null).Select(w => (w.Milestone!.Id, w.Payment)).ToList(), now, ct);
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
+                done += chunk.Length;
+                if (done % 10_000 < chunk.Length) progress?.Report(new ImportProgress("write", done));
             }
             await tx.CommitAsync(ct);
         }

@@ -85,6 +85,12 @@ public sealed class DetailsModel(LvyueDbContext db, FilingService filing, FileSt
         "approved" => T("审批通过，已备案", "Approved and filed"),
         "returned" => T("退回修改", "Returned"),
         "status" => T("状态变更", "Status change"),
+        "change-requested" => T("变更申请", "Change requested"),
+        "change-approved" => T("变更生效", "Change applied"),
+        "change-rejected" => T("变更驳回", "Change rejected"),
+        "acceptance" => T("验收", "Acceptance"),
+        "payment" => T("支付", "Payment"),
+        "alert-resolved" => T("预警处理", "Alert resolved"),
         _ => kind,
     };
 }
