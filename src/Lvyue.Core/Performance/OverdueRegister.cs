@@ -13,6 +13,8 @@ public sealed record OverdueFilter
     public long? SupplierId { get; init; }
     public ResponsibleParty? Responsible { get; init; }
     public bool CloseWatchOnly { get; init; }
+    /// <summary>Words of the contract's number or title.</summary>
+    public string? Q { get; init; }
     /// <summary>Only milestones at least this many days overdue.</summary>
     public int? MinDays { get; init; }
     /// <summary><c>risk</c> (days × amount, default), <c>days</c>, <c>amount</c> or <c>due</c>.</summary>
@@ -261,6 +263,11 @@ public sealed class OverdueRegister(LvyueDbContext db)
             if (f.BudgetUnitId is { } u) q = q.Where(x => x.m.BudgetUnitId == u);
             if (f.SupplierId is { } s) q = q.Where(x => x.c.Suppliers.Any(cs => cs.SupplierId == s));
             if (f.Responsible is { } p) q = q.Where(x => x.m.ResponsibleParty == p);
+            if (!string.IsNullOrWhiteSpace(f.Q))
+            {
+                var words = f.Q.Trim();
+                q = q.Where(x => x.c.Number.Contains(words) || x.c.Title.Contains(words));
+            }
             if (f.CloseWatchOnly) q = q.Where(x => db.OverdueEntries.Any(o => o.MilestoneId == x.m.Id && o.CloseWatch));
             if (scope.SupplierId is not null) q = q.Where(x => x.m.ResponsibleParty == ResponsibleParty.Supplier);
             list.AddRange(await q.Select(x => new Candidate(x.m.Id, x.m.ContractId, x.m.BudgetUnitId,

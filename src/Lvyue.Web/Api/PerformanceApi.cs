@@ -119,6 +119,7 @@ public sealed class OverdueQuery
     public ResponsibleParty? Responsible { get; set; }
     public bool? CloseWatch { get; set; }
     public int? MinDays { get; set; }
+    public string? Q { get; set; }
     public string? Sort { get; set; }
     public bool? Desc { get; set; }
     public int? Page { get; set; }
@@ -127,7 +128,7 @@ public sealed class OverdueQuery
     public OverdueFilter ToFilter() => new()
     {
         BudgetUnitId = UnitId, SupplierId = SupplierId, Responsible = Responsible, CloseWatchOnly = CloseWatch ?? false,
-        MinDays = MinDays, Sort = Sort, Desc = Desc ?? true, Page = Page ?? 1, PageSize = PageSize ?? 50,
+        MinDays = MinDays, Q = Q, Sort = Sort, Desc = Desc ?? true, Page = Page ?? 1, PageSize = PageSize ?? 50,
     };
 }
 
