@@ -19,6 +19,8 @@ switch (command)
     case "import":
         await ImportBench.RunAsync(BenchHost.Arg(args, "--provider"), BenchHost.Arg(args, "--connection"), BenchHost.Arg(args, "--file"));
         return 0;
+    case "extraction":
+        return await ExtractionBench.RunAsync(args);
     case "notary":
         return await NotaryBench.RunAsync(args);
     case "read-file":
