@@ -18,6 +18,8 @@ public sealed partial class LvyueDbContext
     public DbSet<StarRatingChange> StarRatingChanges => Set<StarRatingChange>();
     public DbSet<CreditRecord> CreditRecords => Set<CreditRecord>();
     public DbSet<CreditGrade> CreditGrades => Set<CreditGrade>();
+    public DbSet<DishonestyDetermination> DishonestyDeterminations => Set<DishonestyDetermination>();
+    public DbSet<Sanction> Sanctions => Set<Sanction>();
 
     partial void ConfigureCredit(ModelBuilder b)
     {
@@ -122,6 +124,34 @@ public sealed partial class LvyueDbContext
             e.Property(g => g.Reason).HasMaxLength(2000);
             e.Property(g => g.ReasonEn).HasMaxLength(2000);
             e.HasIndex(g => new { g.Subject, g.SubjectId, g.Year }).IsUnique();
+        });
+        b.Entity<DishonestyDetermination>(e =>
+        {
+            e.Property(d => d.Subject).HasConversion<string>().HasMaxLength(16);
+            e.Property(d => d.State).HasConversion<string>().HasMaxLength(16);
+            e.Property(d => d.SubjectName).HasMaxLength(200);
+            e.Property(d => d.SubjectUscc).HasMaxLength(18);
+            e.Property(d => d.Number).HasMaxLength(100);
+            e.Property(d => d.Facts).HasMaxLength(4000);
+            e.Property(d => d.Basis).HasMaxLength(2000);
+            e.Property(d => d.Measures).HasMaxLength(2000);
+            e.Property(d => d.AppealRoute).HasMaxLength(1000);
+            foreach (var p in new[] { "ProposedBy", "DecidedBy", "AppealedBy", "RepairedBy" }) e.Property(p).HasMaxLength(100);
+            foreach (var p in new[] { "DecisionNote", "AppealReason", "AppealDecisionNote", "RepairReason" }) e.Property(p).HasMaxLength(2000);
+            e.Property(d => d.DocxSha256).HasMaxLength(64);
+            e.Property(d => d.PdfSha256).HasMaxLength(64);
+            e.HasIndex(d => new { d.Subject, d.SubjectId });
+            e.HasIndex(d => new { d.RegionId, d.State });
+            e.HasIndex(d => d.Number).IsUnique();
+        });
+        b.Entity<Sanction>(e =>
+        {
+            e.Property(s => s.Reason).HasMaxLength(500);
+            e.Property(s => s.CreatedBy).HasMaxLength(100);
+            e.Property(s => s.LiftReason).HasMaxLength(1000);
+            e.HasIndex(s => new { s.SupplierId, s.Until });
+            e.HasIndex(s => s.DeterminationId);
+            e.HasOne<Organizations.Supplier>().WithMany().HasForeignKey(s => s.SupplierId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

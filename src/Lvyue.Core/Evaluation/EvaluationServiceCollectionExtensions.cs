@@ -14,6 +14,7 @@ public static class EvaluationServiceCollectionExtensions
         services.AddScoped<AssessmentService>();
         services.AddScoped<CreditService>();
         services.AddScoped<PerformanceCreditSync>();
+        services.AddScoped<DeterminationService>();
         return services;
     }
 }

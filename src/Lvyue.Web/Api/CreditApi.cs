@@ -44,7 +44,60 @@ public static class CreditApi
             return TypedResults.Ok(new { records = rows.Select(CreditRecordDto.Of), next = rows.Count == n ? rows[^1].Id : (long?)null });
         }).RequireAuthorization(p => p.RequireRole(Roles.CreditOffice, Roles.Supervisor, Roles.DisciplineInspector))
             .WithSummary("The region's credit records in id order from afterId (for the public credit platform to pull)");
+        MapDeterminations(g);
         return g;
+    }
+
+    /// <summary>A decision on a determination (confirm, reject, appeal decision, repair, appeal).</summary>
+    public sealed record DeterminationDecision(string? Note, bool Revoke = false);
+
+    private static void MapDeterminations(RouteGroupBuilder g)
+    {
+        var d = g.MapGroup("/determinations");
+        d.MapGet("/", async (DeterminationState? state, LvyueDbContext db, ITenantContext tenant, CancellationToken ct) =>
+            TypedResults.Ok(await Visible(db, tenant.Scope).Where(x => state == null || x.State == state).OrderByDescending(x => x.Id).Take(500).ToListAsync(ct)))
+            .WithSummary("Determinations the caller may see: its region's, or a party's own");
+        d.MapGet("/{id:long}", async (long id, LvyueDbContext db, ITenantContext tenant, CancellationToken ct) =>
+            TypedResults.Ok(await Visible(db, tenant.Scope).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound("失信认定|determination")));
+        d.MapPost("/", async (DeterminationInput input, DeterminationService s, CancellationToken ct) =>
+        {
+            var x = await s.ProposeAsync(input, ct);
+            return TypedResults.Created($"/api/v1/credit/determinations/{x.Id}", x);
+        }).WithSummary("A supervisor proposes a determination (facts and basis required)");
+        d.MapPost("/{id:long}/confirm", async (long id, DeterminationDecision b, DeterminationService s, CancellationToken ct) => TypedResults.Ok(await s.ConfirmAsync(id, b.Note, ct)))
+            .WithSummary("The credit office confirms: number, .docx and PDF documents, publication, credit record, restriction");
+        d.MapPost("/{id:long}/reject", async (long id, DeterminationDecision b, DeterminationService s, CancellationToken ct) => TypedResults.Ok(await s.RejectAsync(id, b.Note, ct)));
+        d.MapPost("/{id:long}/appeal", async (long id, DeterminationDecision b, DeterminationService s, CancellationToken ct) => TypedResults.Ok(await s.AppealAsync(id, b.Note, ct)))
+            .WithSummary("The party appeals a confirmed determination");
+        d.MapPost("/{id:long}/appeal-decision", async (long id, DeterminationDecision b, DeterminationService s, CancellationToken ct) => TypedResults.Ok(await s.DecideAppealAsync(id, b.Revoke, b.Note, ct)))
+            .WithSummary("The credit office upholds the determination or revokes it (revoke=true)");
+        d.MapPost("/{id:long}/repair", async (long id, DeterminationDecision b, DeterminationService s, CancellationToken ct) => TypedResults.Ok(await s.RepairAsync(id, b.Note, ct)))
+            .WithSummary("Credit repair after the minimum publication period");
+        d.MapGet("/{id:long}/document", async (long id, string? format, LvyueDbContext db, ITenantContext tenant, Files.FileStore files, CancellationToken ct) =>
+        {
+            var x = await Visible(db, tenant.Scope).FirstOrDefaultAsync(v => v.Id == id, ct) ?? throw DomainException.NotFound("失信认定|determination");
+            var pdf = format == "pdf";
+            var sha = pdf ? x.PdfSha256 : x.DocxSha256;
+            if (sha is null) throw DomainException.NotFound("认定决定书|determination document");
+            return TypedResults.File(files.Open(sha), pdf ? "application/pdf" : "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                $"{x.Number}.{(pdf ? "pdf" : "docx")}");
+        }).WithSummary("The determination document (format=docx or pdf)");
+        g.MapGet("/sanctions", async (long supplierId, DateOnly? on, DeterminationService s, LvyueDbContext db, CancellationToken ct) =>
+        {
+            if (!await db.Suppliers.AnyAsync(x => x.Id == supplierId, ct)) throw DomainException.NotFound("供应商|supplier");
+            var active = await s.ActiveSanctionAsync(supplierId, on ?? ChinaTime.Today(db.Clock), ct);
+            return TypedResults.Ok(new { supplierId, restricted = active is not null, sanction = active });
+        }).WithSummary("Whether a supplier is restricted from procurement on a day (the filing form's check)");
+    }
+
+    private static IQueryable<DishonestyDetermination> Visible(LvyueDbContext db, TenantScope scope)
+    {
+        var q = db.DishonestyDeterminations.AsNoTracking();
+        if (scope.All) return q;
+        if (scope.RegionId is { } r) return q.Where(x => x.RegionId == r);
+        if (scope.SupplierId is { } s) return q.Where(x => x.Subject == CreditSubject.Supplier && x.SubjectId == s);
+        if (scope.BudgetUnitId is { } u) return q.Where(x => x.Subject == CreditSubject.BudgetUnit && x.SubjectId == u);
+        return q.Where(_ => false);
     }
 
     private static async Task<object> ProfileAsync(CreditService c, CreditSubject subject, long id, CancellationToken ct) => new

@@ -68,6 +68,9 @@ public sealed class EvaluationPageTests(ApiHosts hosts)
         var (creditStatus, creditPage) = await credit.GetTextAsync("/Credit");
         Assert.Equal(HttpStatusCode.OK, creditStatus);
         Assert.Contains("一票否决", creditPage);
+        var (detStatus, detPage) = await credit.GetTextAsync("/Credit/Determinations");
+        Assert.Equal(HttpStatusCode.OK, detStatus);
+        Assert.Contains("data-testid=\"determinations\"", detPage);
         var (evalStatus, evalPage) = await clerk.GetTextAsync("/Evaluation");
         Assert.Equal(HttpStatusCode.OK, evalStatus);
         Assert.Contains("data-testid=\"evaluation-contracts\"", evalPage);

@@ -1,6 +1,6 @@
 -- 0014: evaluation and credit (issue 6): versioned evaluation templates and their items, assessments with item
 -- scores, versioned region evaluation policies, the events and deductions they produce, star ratings and their
--- history, credit records and grades.
+-- history, credit records and grades, dishonesty determinations and procurement restrictions (sanctions).
 CREATE TABLE "EvaluationTemplates" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_EvaluationTemplates" PRIMARY KEY AUTOINCREMENT,
     "Category" TEXT NOT NULL,
@@ -170,6 +170,55 @@ CREATE TABLE "CreditGrades" (
     "ComputedAt" TEXT NOT NULL
 );
 
+CREATE TABLE "DishonestyDeterminations" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_DishonestyDeterminations" PRIMARY KEY AUTOINCREMENT,
+    "RegionId" INTEGER NOT NULL,
+    "Subject" TEXT NOT NULL,
+    "SubjectId" INTEGER NOT NULL,
+    "SubjectName" TEXT NOT NULL,
+    "SubjectUscc" TEXT NULL,
+    "ContractId" INTEGER NULL,
+    "Number" TEXT NULL,
+    "Facts" TEXT NOT NULL,
+    "Basis" TEXT NOT NULL,
+    "Measures" TEXT NOT NULL,
+    "AppealRoute" TEXT NOT NULL,
+    "RestrictionMonths" INTEGER NOT NULL,
+    "State" TEXT NOT NULL,
+    "ProposedBy" TEXT NOT NULL,
+    "ProposedAt" TEXT NOT NULL,
+    "DecidedBy" TEXT NULL,
+    "DecidedAt" TEXT NULL,
+    "DecisionNote" TEXT NULL,
+    "PublishedAt" TEXT NULL,
+    "ExpiresOn" TEXT NULL,
+    "DocxSha256" TEXT NULL,
+    "PdfSha256" TEXT NULL,
+    "AppealReason" TEXT NULL,
+    "AppealedBy" TEXT NULL,
+    "AppealedAt" TEXT NULL,
+    "AppealDecisionNote" TEXT NULL,
+    "AppealDecidedAt" TEXT NULL,
+    "RepairReason" TEXT NULL,
+    "RepairedBy" TEXT NULL,
+    "RepairedAt" TEXT NULL
+);
+
+CREATE TABLE "Sanctions" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Sanctions" PRIMARY KEY AUTOINCREMENT,
+    "SupplierId" INTEGER NOT NULL,
+    "RegionId" INTEGER NOT NULL,
+    "DeterminationId" INTEGER NULL,
+    "From" TEXT NOT NULL,
+    "Until" TEXT NOT NULL,
+    "Reason" TEXT NOT NULL,
+    "CreatedBy" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "LiftedAt" TEXT NULL,
+    "LiftReason" TEXT NULL,
+    CONSTRAINT "FK_Sanctions_Suppliers_SupplierId" FOREIGN KEY ("SupplierId") REFERENCES "Suppliers" ("Id") ON DELETE RESTRICT
+);
+
 CREATE INDEX "IX_Assessments_BudgetUnitId_ScoredAt" ON "Assessments" ("BudgetUnitId", "ScoredAt");
 
 CREATE UNIQUE INDEX "IX_Assessments_ContractId_Line_PeriodStart" ON "Assessments" ("ContractId", "Line", "PeriodStart");
@@ -196,6 +245,12 @@ CREATE INDEX "IX_Deductions_ContractId" ON "Deductions" ("ContractId");
 
 CREATE UNIQUE INDEX "IX_Deductions_PolicyEventId" ON "Deductions" ("PolicyEventId");
 
+CREATE UNIQUE INDEX "IX_DishonestyDeterminations_Number" ON "DishonestyDeterminations" ("Number");
+
+CREATE INDEX "IX_DishonestyDeterminations_RegionId_State" ON "DishonestyDeterminations" ("RegionId", "State");
+
+CREATE INDEX "IX_DishonestyDeterminations_Subject_SubjectId" ON "DishonestyDeterminations" ("Subject", "SubjectId");
+
 CREATE UNIQUE INDEX "IX_EvaluationPolicies_RegionId_Version" ON "EvaluationPolicies" ("RegionId", "Version");
 
 CREATE UNIQUE INDEX "IX_EvaluationTemplateItems_TemplateId_Code" ON "EvaluationTemplateItems" ("TemplateId", "Code");
@@ -211,6 +266,10 @@ CREATE INDEX "IX_PolicyEvents_ContractId_Kind" ON "PolicyEvents" ("ContractId", 
 CREATE INDEX "IX_PolicyEvents_RegionId_At" ON "PolicyEvents" ("RegionId", "At");
 
 CREATE INDEX "IX_PolicyEvents_SupplierId" ON "PolicyEvents" ("SupplierId");
+
+CREATE INDEX "IX_Sanctions_DeterminationId" ON "Sanctions" ("DeterminationId");
+
+CREATE INDEX "IX_Sanctions_SupplierId_Until" ON "Sanctions" ("SupplierId", "Until");
 
 CREATE INDEX "IX_StarRatingChanges_SupplierId_At" ON "StarRatingChanges" ("SupplierId", "At");
 
