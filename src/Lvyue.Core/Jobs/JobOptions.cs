@@ -15,8 +15,11 @@ public sealed class JobOptions
     public int MaxBackoffSeconds { get; set; } = 3600;
     /// <summary>Attempts of a one-off job before it is marked failed.</summary>
     public int MaxAttempts { get; set; } = 6;
-    /// <summary>Interval of the reminder sweep and the overdue sweep.</summary>
-    public int SweepSeconds { get; set; } = 600;
+    /// <summary>
+    /// Interval of the reminder sweep and the overdue sweep (both work by the day; hourly is plenty). On a new
+    /// database the first sweep runs one interval after the first start.
+    /// </summary>
+    public int SweepSeconds { get; set; } = 3600;
 
     /// <summary>The delay before the retry that follows attempt <paramref name="attempts"/> (1-based): base·2^(n−1), bounded.</summary>
     public TimeSpan BackoffAfter(int attempts)

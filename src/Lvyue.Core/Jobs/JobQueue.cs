@@ -27,18 +27,19 @@ public sealed class JobQueue(LvyueDbContext db, JobOptions options)
 
     /// <summary>
     /// Registers a recurring job once (every instance calls this at start; the unique name keeps one row),
-    /// and brings its interval up to date.
+    /// and brings its interval up to date. A newly registered job first runs <c>firstRunAfter</c> from now (default: at once).
     /// </summary>
-    public async Task EnsureRecurringAsync(string uniqueName, string kind, TimeSpan every, CancellationToken ct = default)
+    public async Task EnsureRecurringAsync(string uniqueName, string kind, TimeSpan every, CancellationToken ct = default, TimeSpan? firstRunAfter = null)
     {
         var now = db.Clock.GetUtcNow().UtcDateTime;
+        var first = now + (firstRunAfter ?? TimeSpan.Zero);
         var seconds = (int)Math.Max(1, every.TotalSeconds);
         await Sql.ExecuteAsync(db,
             """
             INSERT INTO "Jobs" ("Kind", "UniqueName", "Status", "Attempts", "MaxAttempts", "RunAt", "EverySeconds", "CreatedAt")
-            VALUES (@kind, @name, 'Pending', 0, 0, @now, @every, @now)
+            VALUES (@kind, @name, 'Pending', 0, 0, @first, @every, @now)
             ON CONFLICT ("UniqueName") DO UPDATE SET "EverySeconds" = @every, "Kind" = @kind
-            """, ct, ("@kind", kind), ("@name", uniqueName), ("@now", now), ("@every", seconds));
+            """, ct, ("@kind", kind), ("@name", uniqueName), ("@first", first), ("@now", now), ("@every", seconds));
     }
 
     /// <summary>Leases the next due job (or one whose lease expired) to <paramref name="owner"/>; null when none is due.</summary>

@@ -55,6 +55,9 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobWorker worker, Job
         var queue = scope.ServiceProvider.GetRequiredService<JobQueue>();
         var handlers = scope.ServiceProvider.GetServices<IJobHandler>().Select(h => h.Kind).ToHashSet();
         foreach (var (name, kind) in Recurring.Where(r => handlers.Contains(r.Kind)))
-            await queue.EnsureRecurringAsync(name, kind, TimeSpan.FromSeconds(options.SweepSeconds), ct);
+        {
+            var every = TimeSpan.FromSeconds(options.SweepSeconds);
+            await queue.EnsureRecurringAsync(name, kind, every, ct, firstRunAfter: every);
+        }
     }
 }
