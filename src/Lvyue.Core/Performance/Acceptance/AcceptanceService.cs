@@ -90,8 +90,9 @@ public sealed class AcceptanceService(LvyueDbContext db, FilingService filing)
     }
 
     /// <summary>
-    /// Meets the contract's next open acceptance milestone on the acceptance date and gives the milestones
-    /// counting from it their due dates. Returns what it did, for the timeline.
+    /// Meets the contract's next open acceptance milestone on the acceptance date; the milestones counting
+    /// from it get their due dates through <see cref="MilestoneService.OnStatusChangedAsync"/>. Returns what
+    /// it did, for the timeline.
     /// </summary>
     private async Task<string> ResolveMilestonesAsync(Contract contract, AcceptanceRecord record, CancellationToken ct)
     {
@@ -106,20 +107,11 @@ public sealed class AcceptanceService(LvyueDbContext db, FilingService filing)
         milestone.EvidenceNote = Clip($"验收记录：{record.Date:yyyy-MM-dd} {ResultLabels[record.Result].Zh}", 2000);
         milestone.UpdatedAt = Now;
         milestone.Version++;
-        var dependents = await db.Milestones
-            .Where(m => m.TriggerMilestoneId == milestone.Id && m.RuleTrigger == DueTrigger.Milestone && m.DueDate == null && open.Contains(m.Status))
-            .ToListAsync(ct);
+        // The milestone capability dates the milestones counting from this one and takes it out of the overdue register.
+        await MilestoneService.OnStatusChangedAsync(db, milestone, ct);
         var notes = new List<string> { $"；节点“{milestone.Title}”已达成" };
-        WorkingDayCalendar? calendar = null;
-        foreach (var m in dependents)
-        {
-            var count = m.RuleDayCount ?? DayCount.Calendar;
-            if (count == DayCount.Working) calendar ??= await WorkingDayCalendar.LoadAsync(db, ct);
-            m.DueDate = count == DayCount.Working ? calendar!.Add(record.Date, m.RuleOffsetDays ?? 0, count) : record.Date.AddDays(m.RuleOffsetDays ?? 0);
-            m.UpdatedAt = Now;
-            m.Version++;
+        foreach (var m in db.Milestones.Local.Where(x => x.TriggerMilestoneId == milestone.Id && x.DueDate != null).OrderBy(x => x.Sequence))
             notes.Add($"“{m.Title}”到期日定为{m.DueDate:yyyy-MM-dd}");
-        }
         return string.Join("；", notes);
     }
 

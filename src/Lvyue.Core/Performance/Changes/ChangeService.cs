@@ -212,7 +212,9 @@ public sealed class ChangeService(LvyueDbContext db, FilingService filing)
                 MessageEn = $"Contract {contract.Number}: change {change.SequenceNo} brings the cumulative increase to {Money.Format(increase)}, {share:P1} of the original {Money.Format(original)}, {Money.Format(excess)} above the 10% limit (Government Procurement Law art. 49)",
             });
         }
-        return $"合同金额 {Money.Format(change.AmountBefore.Value)} → {Money.Format(after)}（{(delta >= 0 ? "+" : "")}{Money.Format(delta)}；累计增加{Money.Format(increase)}，为原合同金额的{share:P1}）";
+        // Repeated amount changes are called out: splitting an addition into small changes does not escape the 10% rule.
+        var repeated = previous.Count >= 2 ? $"；⚠ 第{previous.Count + 1}次金额变更（多次小额变更）" : "";
+        return $"合同金额 {Money.Format(change.AmountBefore.Value)} → {Money.Format(after)}（{(delta >= 0 ? "+" : "")}{Money.Format(delta)}；累计增加{Money.Format(increase)}，为原合同金额的{share:P1}）{repeated}";
     }
 
     private async Task<string> ApplyPartiesAsync(ContractChange change, Contract contract, CancellationToken ct)

@@ -22,7 +22,7 @@ internal static class PaymentRecords
         Message = Clip(d.Message), MessageEn = Clip(d.MessageEn), Amount = d.Amount, DaysLate = d.DaysLate, Interest = d.Interest, RaisedAt = now,
     };
 
-    /// <summary>Marks each matched payment milestone met on its payment's date.</summary>
+    /// <summary>Marks each matched payment milestone met on its payment's date, with what follows a met milestone.</summary>
     public static async Task MeetMilestonesAsync(LvyueDbContext db, List<(long MilestoneId, Payment Payment)> matched, DateTime now, CancellationToken ct)
     {
         if (matched.Count == 0) return;
@@ -36,6 +36,8 @@ internal static class PaymentRecords
             m.EvidenceNote = Clip($"国库支付凭证{payment.VoucherNo}，{payment.PayDate:yyyy-MM-dd}支付{Money.Format(payment.Amount)}", 2000);
             m.UpdatedAt = now;
             m.Version++;
+            // Dates what counts from it and takes it out of the overdue register (completed, not dishonest).
+            await MilestoneService.OnStatusChangedAsync(db, m, ct);
         }
     }
 

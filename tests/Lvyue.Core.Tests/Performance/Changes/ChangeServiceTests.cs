@@ -69,7 +69,8 @@ public sealed class ChangeServiceTests
         Assert.Contains("第四十九条", alert.Message);
         var approved = await check.Db.ContractEvents.Where(e => e.ContractId == c.Id && e.Kind == "change-approved").Select(e => e.Note!).ToListAsync();
         Assert.Equal(3, approved.Count);
-        Assert.Contains(approved, n => n.Contains("累计第3次生效变更") && n.Contains("第四十九条"));
+        Assert.Contains(approved, n => n.Contains("累计第3次生效变更") && n.Contains("第四十九条") && n.Contains("第3次金额变更（多次小额变更）"));
+        Assert.DoesNotContain(approved.Take(2), n => n.Contains("多次小额变更"));
     }
 
     [Theory, BothDatabases]

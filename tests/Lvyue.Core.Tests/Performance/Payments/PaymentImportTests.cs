@@ -230,4 +230,38 @@ public sealed class PaymentImportTests
         Assert.Contains(result.Problems, p => p.Row == 3 && p.Column == "payDate");
         Assert.Empty(await s.Db.Payments.ToListAsync());
     }
+
+    [Theory, BothDatabases]
+    public async Task AnotherRegionsSupervisor_NeitherSeesTheRegionsPaymentsNorImportsOnItsContracts(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var world = await TestWorld.CreateAsync(db);
+        var other = await TestWorld.CreateAsync(db, "440304", "另一区");
+        var c = await PaymentsWorld.FiledAsync(db, world);
+        var result = await ImportCsvAsync(db, world.Supervisor,
+        [
+            Row("V-1", new DateOnly(2026, 3, 1), world.Unit.Name, "某劳务派遣有限公司", 1_000m, "JY-2026-001"),
+            Row("V-2", new DateOnly(2026, 3, 1), world.Unit.Name, world.Supplier.Name, 1_000m, null),
+        ]);
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+
+        await using (var s = db.Scope(other.Supervisor))
+        {
+            var service = s.Get<PaymentService>();
+            Assert.Empty(await service.UnmatchedAsync());
+            Assert.Empty(await service.AlertsAsync());
+            Assert.Empty(await service.ForContractAsync(c.Id));
+            var refused = await s.Get<PaymentImport>().ImportAsync(new MemoryStream(ImportFiles.Csv(Headers,
+                [Row("V-3", new DateOnly(2026, 3, 1), world.Unit.Name, world.Supplier.Name, 1_000m, "JY-2026-001")])), "支付.csv");
+            Assert.Contains(refused.Problems, p => p.Row == 2 && p.Column == "合同编号");
+        }
+        await using (var s = db.Scope(world.Supervisor))
+        {
+            // The list for a person: the payment without a contract, and the one whose contract has no milestone of its amount.
+            Assert.Equal([PaymentMatch.ContractOnly, PaymentMatch.Unmatched], (await s.Get<PaymentService>().UnmatchedAsync()).Select(p => p.Match));
+            Assert.Equal(AlertKind.PayeeNotSupplier, Assert.Single(await s.Get<PaymentService>().AlertsAsync()).Kind);
+        }
+        await using (var supplier = db.Scope(world.SupplierLogin))
+            Assert.Single(await supplier.Get<PaymentService>().ForContractAsync(c.Id));
+    }
 }
