@@ -83,12 +83,16 @@ internal sealed class NearCondition(int[] a, int[] b, int within) : Condition
 /// <c>regex: '...'</c>, optionally with a numeric comparison on the group named <c>n</c> (or group 1): holds at the
 /// first match in the range whose number compares true.
 /// </summary>
-internal sealed class RegexCondition(Regex regex, NumericTest? test) : Condition
+internal sealed class RegexCondition(Regex regex, NumericTest? test, int[]? gate) : Condition
 {
     public override bool ReadsText => true;
 
+    /// <summary>Literals one of which every match contains (<see cref="RegexLiterals"/>), or null.</summary>
+    public override int[]? Gate => gate;
+
     public override EvalResult Evaluate(ReviewDocument doc, int start, int end)
     {
+        if (gate is not null && !Array.Exists(gate, id => doc.FirstLiteral(id, start, end) >= 0)) return EvalResult.False;
         if (test is null)
         {
             foreach (var m in regex.EnumerateMatches(doc.Text.AsSpan(start, end - start)))

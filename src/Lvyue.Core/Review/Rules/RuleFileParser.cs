@@ -244,7 +244,8 @@ internal sealed class RuleFileParser(string file, LiteralTable literals, List<Ru
                         Error(value.Start.Line, "a regex with a comparison needs a group (?<n>…) or (…) capturing the number");
                         return null;
                     }
-                    return new RegexCondition(regex, test);
+                    var gate = RegexLiterals.Required(pattern)?.Select(literals.Id).ToArray();
+                    return new RegexCondition(regex, test, gate);
                 }
             case "field":
             case "fact":
