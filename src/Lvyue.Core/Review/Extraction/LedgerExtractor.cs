@@ -221,7 +221,7 @@ public static partial class LedgerExtractor
     [GeneratedRegex(@"\((?:公章|盖章|签章|章)\)")]
     private static partial Regex StampMark();
 
-    private static readonly HashSet<string> PurchaserWords = ["甲方", "采购人", "发包人", "委托人", "买方", "委托方"];
+    private static readonly HashSet<string> PurchaserWords = ["甲方", "采购人", "采购单位", "采购方", "发包人", "发包方", "委托人", "买方", "需方", "委托方"];
 
     // ---- amount and tax ----
 
@@ -614,7 +614,7 @@ public static partial class LedgerExtractor
     [GeneratedRegex(@"^[A-Za-z0-9\-_/()\[\]〔〕【】第号年]+$")]
     private static partial Regex ContractNumberValue();
 
-    [GeneratedRegex(@"^\s*(?:(?<role>甲方|乙方|采购人|供应商|发包人|承包人|委托人|受托人|买方|卖方|委托方|受托方)(?:\((?:甲方|乙方|采购人|供应商|发包人|承包人|全称|委托人|受托人|买方|卖方|盖章|签章|公章)\))?)(?:名称|单位名称)?\s*[:：](?<v>.*)$")]
+    [GeneratedRegex(@"^\s*(?:(?<role>甲方|乙方|采购人|采购单位|采购方|中标供应商|成交供应商|中标人|供应商|发包人|发包方|承包人|承包方|委托人|受托人|买方|卖方|需方|供方|委托方|受托方|服务方|供货方)(?:\((?:以下简称)?[“”""]?(?:甲方|乙方|采购人|供应商|发包人|承包人|全称|委托人|受托人|买方|卖方|盖章|签章|公章)[“”""]?\))?)(?:名称|单位名称)?\s*[:：](?<v>.*)$")]
     private static partial Regex PartyLabel();
 
     [GeneratedRegex(@"[0-9A-Za-z]{18}")]
