@@ -37,10 +37,15 @@ public sealed class ReminderSweep(LvyueDbContext db, NotificationScheduler sched
         var offsets = ReminderOffsets.From(await db.ReminderSettings.AsNoTracking().ToListAsync(ct));
         var horizon = today.AddDays(offsets.Max);
         var open = Milestone.OpenStatuses;
-        var candidates = await db.Milestones.AsNoTracking()
-            .Where(m => open.Contains(m.Status) && m.DueDate != null && m.DueDate >= today && m.DueDate <= horizon)
-            .Select(m => new MilestoneRow(m.Id, m.ContractId, m.RegionId, m.BudgetUnitId, m.Kind, m.Title, m.DueDate!.Value, m.Amount))
-            .ToListAsync(ct);
+        // Region by region, so each query is a range scan of the partial index of open milestones on (RegionId, DueDate).
+        var candidates = new List<MilestoneRow>();
+        foreach (var region in await db.Regions.AsNoTracking().Select(r => r.Id).ToListAsync(ct))
+        {
+            candidates.AddRange(await db.Milestones.AsNoTracking()
+                .Where(m => m.RegionId == region && open.Contains(m.Status) && m.DueDate >= today && m.DueDate <= horizon)
+                .Select(m => new MilestoneRow(m.Id, m.ContractId, m.RegionId, m.BudgetUnitId, m.Kind, m.Title, m.DueDate!.Value, m.Amount))
+                .ToListAsync(ct));
+        }
 
         // The nearest offset whose day has come, per milestone.
         var due = new List<(MilestoneRow M, int Offset)>();
