@@ -23,6 +23,8 @@ switch (command)
         return await ExtractionBench.RunAsync(args);
     case "notary":
         return await NotaryBench.RunAsync(args);
+    case "evaluation":
+        return await EvaluationBench.RunAsync(args);
     case "read-file":
         {
             var sw = System.Diagnostics.Stopwatch.StartNew();

@@ -15,6 +15,7 @@ public static class EvaluationServiceCollectionExtensions
         services.AddScoped<CreditService>();
         services.AddScoped<PerformanceCreditSync>();
         services.AddScoped<DeterminationService>();
+        services.AddScoped<RatingRecompute>();
         return services;
     }
 }
