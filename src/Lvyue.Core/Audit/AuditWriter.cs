@@ -12,7 +12,7 @@ namespace Lvyue.Audit;
 internal static class AuditWriter
 {
     private static readonly HashSet<string> Masked =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SecretHash", "Value"];
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SecretHash", "Value", "Secret"];
 
     private static readonly HashSet<string> Skipped = ["SearchText"];
 
