@@ -69,6 +69,7 @@ public sealed class DemoSeeder(LvyueDbContext db, UserManager<AppUser> users, IS
 
         var logins = await SeedUsersAsync(region, units, suppliers, ct);
         await SeedContractsAsync(contracts, region, units, suppliers, lines, today, ct);
+        await PerformanceDemo.SeedAsync(services, db, ct);
         await EvaluationDemo.SeedAsync(services, db, ct);
         return logins;
     }
