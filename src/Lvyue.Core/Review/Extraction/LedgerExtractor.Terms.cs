@@ -25,6 +25,7 @@ public static partial class LedgerExtractor
     private static void ExtractTerms(string text, LedgerExtraction result)
     {
         var delivered = DeliveryDateLabel().Match(text);
+        if (!delivered.Success) delivered = DeliverBy().Match(text);
         if (delivered.Success && ChineseDate.ParseDay(delivered.Groups["d"].Value) is { } day)
             result.DeliveryDate = new Extracted<DateOnly>(day, 0.9, delivered.Groups["d"].Index, delivered.Groups["d"].Index + delivered.Groups["d"].Length);
         var place = DeliveryPlaceLabel().Match(text);
@@ -130,16 +131,20 @@ public static partial class LedgerExtractor
     [GeneratedRegex(@"(?:交货时间|交货日期|交货期限?|交付时间|交付日期|供货时间|供货期|到货时间)\s*[:：为]?\s*(?:在|于)?\s*(?<d>" + DatePattern + ")")]
     private static partial Regex DeliveryDateLabel();
 
+    /// <summary>乙方应于2025年2月20日前将全部货物送达, 于…前交货.</summary>
+    [GeneratedRegex(@"(?:于|在)\s*(?<d>" + DatePattern + @")\s*(?:前|之前|以前)[^。；;\n]{0,20}?(?:交货|送达|交付|到货|供货|运抵)")]
+    private static partial Regex DeliverBy();
+
     [GeneratedRegex(@"(?:交货地点|交付地点|供货地点|到货地点|交货地址|送货地点)\s*[:：为]\s*(?<v>[^。；;\n]+)")]
     private static partial Regex DeliveryPlaceLabel();
 
     [GeneratedRegex(@"(?:适用|受|依照|遵守)(?<v>中华人民共和国(?:现行)?(?:的)?(?:法律法规|法律|有关法律))")]
     private static partial Regex GoverningLawWords();
 
-    [GeneratedRegex(@"(?:期限|期)为?\s*(?<len>[0-9一二三四五六七八九十两]+\s*(?:个月|年))")]
+    [GeneratedRegex(@"(?:期限|期)为?\s*\(?\s*(?<len>[0-9一二三四五六七八九十两]+\s*(?:个月|年))")]
     private static partial Regex RetentionTerm();
 
-    [GeneratedRegex(@"缺陷责任期(?:为|是|:)?\s*(?<len>[0-9一二三四五六七八九十两]+\s*(?:个月|年))")]
+    [GeneratedRegex(@"缺陷责任期(?:为|是|:)?\s*\(?\s*(?<len>[0-9一二三四五六七八九十两]+\s*(?:个月|年))")]
     private static partial Regex DefectTerm();
 
     [GeneratedRegex(@"(?:累计|总额|总计|合计|最高)?(?:不超过|不得超过|不高于|最高为|以)[^，,;；。]{0,16}?(?<p>\d+(?:\.\d+)?)\s*%")]

@@ -113,7 +113,8 @@ public static partial class LedgerExtractor
 
     private static readonly string[] WorksTitleWords = ["施工", "建设工程施工", "工程总承包", "修缮"];
     private static readonly string[] ServiceTitleWords =
-        ["服务", "运维", "物业", "咨询", "设计", "监理", "审计", "评价", "规划", "研究", "顾问", "租赁", "托管", "保洁", "安保", "培训", "检测"];
+        ["服务", "运维", "物业", "咨询", "设计", "监理", "审计", "评价", "规划", "研究", "顾问", "租赁", "托管", "保洁", "安保", "培训", "检测",
+         "开发", "维护", "维保", "测绘", "勘察", "评估", "代理", "制作"];
     private static readonly string[] GoodsTitleWords = ["货物", "设备", "买卖", "供货", "采购合同", "购销", "车辆", "家具", "图书", "物资"];
 
     /// <summary>
@@ -366,6 +367,9 @@ public static partial class LedgerExtractor
             }
         }
 
+        if (result.StartDate is null && WorksStart().Match(text) is { Success: true } begun) result.StartDate = DateAt(begun.Groups["d"], 0.8);
+        if (result.EndDate is null && WorksEnd().Match(text) is { Success: true } finished) result.EndDate = DateAt(finished.Groups["d"], 0.8);
+
         if (result.StartDate is null)
         {
             var from = TermFromDate().Match(text);
@@ -399,6 +403,13 @@ public static partial class LedgerExtractor
         var installments = new List<PaymentInstallment>();
         var isPayment = clauses.ToDictionary(c => c.Clause, c => c.Codes.Contains(ClauseTypes.Payment));
         var payment = clauses.Where(c => isPayment[c.Clause] && !Ancestors(c.Clause).Any(p => isPayment.GetValueOrDefault(p))).ToList();
+        // 3. 余款5%作为质量保证金，缺陷责任期满后支付: a retention item right after the payment items, classified as
+        // retention rather than payment, is still the schedule's last installment.
+        var topLevel = clauses.Where(c => c.Clause.Parent is null).Select(c => c.Clause).ToList();
+        var trailing = clauses.Where(c => !isPayment[c.Clause] && !Ancestors(c.Clause).Any(p => isPayment.GetValueOrDefault(p))
+            && c.Codes.Contains(ClauseTypes.Retention) && PreviousSibling(c.Clause, topLevel) is { } before && isPayment[before]
+            && RetentionPaid().IsMatch(text.AsSpan(c.Clause.Start, c.Clause.End - c.Clause.Start))).ToList();
+        if (trailing.Count > 0) payment = payment.Concat(trailing).OrderBy(c => c.Clause.Start).ToList();
         foreach (var clause in payment)
         {
             var start = clause.Clause.Start;
@@ -429,9 +440,14 @@ public static partial class LedgerExtractor
                     if (tableRow && am.Success && ChineseAmount.Parse(am.Value) is { } written) amount = Money(written);
                     else if (percent is not null && total is not null) amount = Money(total.Value * percent.Value / 100m);
                     else if (percent is null && fm.Success && ChineseAmount.Parse(fm.Value) is { } stated && stated > 0) amount = Money(stated);
+                    if (percent is null && amount is null && WholeTotal().IsMatch(s))
+                    {
+                        percent = 100m;
+                        if (total is not null) amount = Money(total.Value);
+                    }
                     if (percent is null && amount is null && !periodic) continue;
                     var trigger = Trigger(s);
-                    if (percent is null && amount is not null && trigger == PaymentTriggers.Other) continue;
+                    if (percent is null && amount is not null && trigger == PaymentTriggers.Other && !tableRow) continue;
                     int? days = null;
                     bool? working = null;
                     var dm = DaysAfter().Match(s);
@@ -489,6 +505,17 @@ public static partial class LedgerExtractor
         return ChineseAmount.TryParseNumber(m.Groups["cn"].Value, out var v) ? v : null;
     }
 
+    private static Clause? PreviousSibling(Clause c, List<Clause> topLevel)
+    {
+        var siblings = c.Parent?.Children ?? topLevel;
+        for (var i = 1; i < siblings.Count; i++)
+            if (ReferenceEquals(siblings[i], c)) return siblings[i - 1];
+        return null;
+    }
+
+    [GeneratedRegex(@"(?:余款|剩余|尾款)[^。;；\n]{0,30}(?:支付|返还|退还|付清)")]
+    private static partial Regex RetentionPaid();
+
     private static IEnumerable<Clause> Ancestors(Clause c)
     {
         for (var p = c.Parent; p is not null; p = p.Parent) yield return p;
@@ -496,7 +523,7 @@ public static partial class LedgerExtractor
 
     private static string Trigger(string s)
     {
-        if (s.Contains("质保期满") || s.Contains("保修期满") || s.Contains("缺陷责任期满") || s.Contains("质量保证期满")) return PaymentTriggers.WarrantyEnd;
+        if (WarrantyEndWords().IsMatch(s)) return PaymentTriggers.WarrantyEnd;
         if (Periodic().IsMatch(s) || ElapsedPeriod().IsMatch(s)) return PaymentTriggers.Period;
         if (s.Contains("验收") || s.Contains("终验") || AcceptanceWords().IsMatch(s)) return PaymentTriggers.Acceptance;
         if (s.Contains("到货") || s.Contains("交货") || s.Contains("交付") || s.Contains("供货")) return PaymentTriggers.Delivery;
@@ -529,8 +556,21 @@ public static partial class LedgerExtractor
                 result.RetentionPercent = new Extracted<decimal>(rp, cap ? 0.6 : 0.9, seg.Index + r.Index, seg.Index + r.Index + r.Length);
             }
         }
-        result.WarrantyMonths = Warranty(text, WarrantyWords(), 0.9) ?? Warranty(text, DefectWords(), 0.7);
+        result.WarrantyMonths = Warranty(text, WarrantyWords(), 0.9) ?? WarrantyBefore(text) ?? Warranty(text, DefectWords(), 0.7);
     }
+
+    /// <summary>The length written before the words: 提供一年免费维护, 两年的免费保修.</summary>
+    private static Extracted<int>? WarrantyBefore(string text)
+    {
+        var m = LengthBeforeWarranty().Match(text);
+        if (!m.Success || ChineseDuration.Parse(m.Groups["len"].Value) is not { } d) return null;
+        int? months = d.Unit switch { DurationUnit.Months => d.Value, DurationUnit.Years => d.Value * 12, _ => null };
+        var g = m.Groups["len"];
+        return months is null ? null : new Extracted<int>(months.Value, 0.8, g.Index, g.Index + g.Length);
+    }
+
+    [GeneratedRegex(@"(?<len>[0-9一二三四五六七八九十两]+\s*(?:个月|年))(?:的)?免费(?:质保|保修|维护|维保|运维)")]
+    private static partial Regex LengthBeforeWarranty();
 
     private static Extracted<int>? Warranty(string text, Regex words, double confidence)
     {
@@ -623,7 +663,7 @@ public static partial class LedgerExtractor
     [GeneratedRegex(@"^\s*(?:第[一二三四五六七八九十百0-9]+[条章部]|[一二三四五六七八九十]+、)")]
     private static partial Regex ClauseStart();
 
-    [GeneratedRegex(@"^\s*(?<label>统一社会信用代码|社会信用代码|法定代表人(?:或授权代表|或委托代理人|/负责人)?(?:\((?:签字|签章|签名)\))?|负责人|住所地?|地址|通讯地址|注册地址|联系地址|联系人|联系电话|电话|手机|电子邮箱|邮箱|E-?mail|开户银行|开户行|银行账号|开户账号|账号)\s*[:：](?<v>[^\n]*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:甲方|乙方|采购人|中标人|成交供应商|中标供应商|供应商|发包人|承包人|需方|供方)?(?<label>统一社会信用代码|社会信用代码|法定代表人(?:或授权代表|或委托代理人|/负责人)?(?:\((?:签字|签章|签名)\))?|负责人|住所地?|地址|通讯地址|注册地址|联系地址|联系人|联系电话|电话|手机|电子邮箱|邮箱|E-?mail|开户银行|开户行|银行账号|开户账号|账号)\s*[:：](?<v>[^\n]*)$", RegexOptions.IgnoreCase)]
     private static partial Regex FieldLabel();
 
     [GeneratedRegex(@"[壹贰叁肆伍陆柒捌玖][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*[元圆](?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?[整正]?")]
@@ -659,7 +699,7 @@ public static partial class LedgerExtractor
     [GeneratedRegex(@"自\s*(?<d>" + DatePattern + @")\s*起生效")]
     private static partial Regex EffectiveFromDate();
 
-    [GeneratedRegex(@"(?:自|经)(?:双方|甲乙双方|各方)?(?:法定代表人或授权代表)?(?:签字|签章|盖章|签字盖章|签字并盖章|签字并加盖公章|签署)(?:之日起|后)生效")]
+    [GeneratedRegex(@"(?:自|经|由)?(?:双方|甲乙双方|各方)?(?:法定代表人或授权代表)?(?:签字|签章|盖章|签字盖章|签字并盖章|签字并加盖公章|签署|签订|正式签订)(?:之日起|后)(?:即)?生效")]
     private static partial Regex EffectiveOnSigning();
 
     [GeneratedRegex(@"自(?<from>合同签订|本合同签订|合同签署|本合同签署|合同生效|本合同生效)之日起(?:计算)?\s*(?<len>[0-9一二三四五六七八九十两半.]+\s*(?:个月|年|日|天|周))")]
@@ -667,6 +707,12 @@ public static partial class LedgerExtractor
 
     [GeneratedRegex(DatePattern)]
     private static partial Regex AnyDate();
+
+    [GeneratedRegex(@"(?<d>" + DatePattern + @")\s*(?:正式)?开工")]
+    private static partial Regex WorksStart();
+
+    [GeneratedRegex(@"(?<d>" + DatePattern + @")\s*(?:前|之前)?(?:全部)?竣工")]
+    private static partial Regex WorksEnd();
 
     [GeneratedRegex(@"(?:服务期限?|合同期限|履行期限|服务周期|租赁期限?)[^。\n]{0,20}?自\s*(?<d>" + DatePattern + @")\s*起")]
     private static partial Regex TermFromDate();
@@ -683,6 +729,14 @@ public static partial class LedgerExtractor
     /// <summary>The purchaser's approval of the work, said without 验收: 考核合格, 经甲方确认, 通过评审.</summary>
     [GeneratedRegex(@"考核合格|经甲方(?:书面)?确认|经采购人(?:书面)?确认|经委托人(?:书面)?确认|通过(?:专家)?评审")]
     private static partial Regex AcceptanceWords();
+
+    /// <summary>质保期满, 缺陷责任期（24个月）满, 质量保证期届满.</summary>
+    [GeneratedRegex(@"(?:质保|保修|缺陷责任|质量保证|维保)期\s*(?:\([^)]{0,12}\))?\s*(?:届满|期满|满)")]
+    private static partial Regex WarrantyEndWords();
+
+    /// <summary>一次性支付全部货款, 全额支付: the whole total.</summary>
+    [GeneratedRegex(@"(?:一次性)?(?:支付|付清|结清)(?:全部|全额)(?:合同)?(?:货款|价款|款项|合同款|费用|服务费)|全额支付|一次性付清")]
+    private static partial Regex WholeTotal();
 
     [GeneratedRegex(@"按月|按季度?|按年|每月|每季度|每半年|每年度")]
     private static partial Regex Periodic();
@@ -709,7 +763,7 @@ public static partial class LedgerExtractor
     [GeneratedRegex(@"质量保证金|质保金|保留金")]
     private static partial Regex RetentionWords();
 
-    [GeneratedRegex(@"质保期|保修期|质量保证期|免费质保|免费保修")]
+    [GeneratedRegex(@"质保期|保修期|质量保证期|免费质保|免费保修|免费维护|免费维保")]
     private static partial Regex WarrantyWords();
 
     [GeneratedRegex(@"缺陷责任期")]
@@ -718,7 +772,7 @@ public static partial class LedgerExtractor
     [GeneratedRegex(@"[0-9一二三四五六七八九十两半.]+\s*(?:个月|年)")]
     private static partial Regex Length();
 
-    [GeneratedRegex(@"每(?:逾期|延迟|迟延|延误)?(?:一|1)?(?:日|天)|每日|按日")]
+    [GeneratedRegex(@"每(?:逾期|延迟|迟延|延误|延期)?(?:交货|交付|履行|完工|竣工)?(?:一|1)?(?:日|天)|每日|按日")]
     private static partial Regex PerDay();
 
     [GeneratedRegex(@"违约金|罚金|赔偿|扣减|扣除|滞纳金")]
