@@ -29,10 +29,14 @@ public sealed class NotificationAdmin(LvyueDbContext db)
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Adds a webhook endpoint with a new random secret (shown to the administrator to configure the receiver).</summary>
+    /// <summary>
+    /// Adds a webhook endpoint with a new random secret (shown to the administrator to configure the receiver):
+    /// a supervisor for their region, a system administrator for every region (<paramref name="regionId"/> null).
+    /// </summary>
     public async Task<WebhookEndpoint> AddEndpointAsync(long? regionId, string name, string url, CancellationToken ct = default)
     {
         if (regionId is { } r) CheckRegion(r);
+        else if (!db.Scope.All && !db.Scope.HasRole(Roles.SystemAdmin)) throw DomainException.Forbidden();
         var errors = new ErrorBag();
         if (string.IsNullOrWhiteSpace(name) || name.Length > 100) errors.Add("name", "请填写名称（100字以内）", "Enter a name (at most 100 characters)");
         if (!Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || url!.Length > 500)

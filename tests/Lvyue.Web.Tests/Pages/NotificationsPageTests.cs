@@ -94,4 +94,20 @@ public sealed class NotificationsPageTests(FastSweepHosts hosts) : IClassFixture
         using var clerk = await app.LoginAsync("clerk");
         Assert.NotEqual(HttpStatusCode.OK, (await clerk.GetTextAsync("/Notifications/Settings")).Status);
     }
+
+    [Theory, BothDatabases]
+    public async Task Settings_SystemAdministratorKeepsTheEndpointsOfEveryRegion(string provider)
+    {
+        var app = await hosts.For(provider);
+        using var sysadmin = await app.LoginAsync("sysadmin");
+        var (status, page) = await sysadmin.GetTextAsync("/Notifications/Settings");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.DoesNotContain("data-testid=\"reminder-settings\"", page);
+
+        using var hook = await sysadmin.PostFormAsync("/Notifications/Settings", "/Notifications/Settings?handler=Endpoint",
+            new() { ["EndpointName"] = "省级监管平台", ["EndpointUrl"] = "https://province.example/hook" });
+        Assert.Contains("data-testid=\"webhook-secret\"", await hook.Content.ReadAsStringAsync());
+        await using var s = app.Database.AsSystem();
+        Assert.Null(Assert.Single(await s.Db.WebhookEndpoints.AsNoTracking().Where(e => e.Name == "省级监管平台").ToListAsync()).RegionId);
+    }
 }

@@ -11,14 +11,16 @@ namespace Lvyue.Web.Pages.Notifications;
 
 /// <summary>
 /// Reminder offsets of the supervisor's region (for every milestone kind, and per kind) and the region's webhook
-/// endpoints. A new endpoint's signing secret is shown once.
+/// endpoints; for the system administrator, the endpoints that receive every region's events. A new endpoint's
+/// signing secret is shown once.
 /// </summary>
-[Authorize(Roles = Roles.Supervisor)]
+[Authorize(Roles = $"{Roles.Supervisor},{Roles.SystemAdmin}")]
 public sealed class SettingsModel(LvyueDbContext db, NotificationAdmin admin) : LvyuePage(db)
 {
     public List<ReminderSetting> Settings { get; private set; } = [];
     public List<WebhookEndpoint> Endpoints { get; private set; } = [];
-    public long RegionId => Scope.RegionId ?? 0;
+    /// <summary>The supervisor's region; null for the system administrator (endpoints for every region).</summary>
+    public long? RegionId => Scope.RegionId;
 
     [BindProperty] public string? Kind { get; set; }
     [BindProperty] public string? OffsetDays { get; set; }
@@ -32,9 +34,10 @@ public sealed class SettingsModel(LvyueDbContext db, NotificationAdmin admin) : 
     public async Task<IActionResult> OnPostOffsetsAsync(CancellationToken ct)
     {
         MilestoneKind? kind = Enum.TryParse<MilestoneKind>(Kind, out var k) ? k : null;
+        if (RegionId is not { } region) return Forbid();
         try
         {
-            await admin.SetOffsetsAsync(RegionId, kind, OffsetDays, ct);
+            await admin.SetOffsetsAsync(region, kind, OffsetDays, ct);
             Flash = Localization.Tr.T("提醒设置已保存", "Reminder settings saved");
             return RedirectToPage();
         }
