@@ -25,6 +25,8 @@ switch (command)
         return await NotaryBench.RunAsync(args);
     case "evaluation":
         return await EvaluationBench.RunAsync(args);
+    case "overdue":
+        return await OverdueBench.RunAsync(args);
     case "read-file":
         {
             var sw = System.Diagnostics.Stopwatch.StartNew();
