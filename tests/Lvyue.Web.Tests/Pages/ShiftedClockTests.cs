@@ -50,4 +50,28 @@ public sealed class ShiftedClockTests
         Assert.DoesNotContain("演示时钟", (await clerk.GetTextAsync("/")).Body);
         Assert.IsNotType<ShiftedClock>(app.Services.GetRequiredService<TimeProvider>());
     }
+
+    [Fact]
+    public async Task ClockNow_StartsTheDemoClockAtTheGivenDate()
+    {
+        await using var app = await LvyueApp.StartAsync(TestDatabase.Sqlite, new Dictionary<string, string?>
+        {
+            ["environment"] = "Development",
+            ["Clock:Now"] = "2026-11-29T09:00:00+08:00",
+        });
+        Assert.Equal(new DateOnly(2026, 11, 29), ChinaTime.Today(app.Services.GetRequiredService<TimeProvider>()));
+        using var anonymous = new WebSession(app.NewClient());
+        Assert.Contains("演示时钟：2026-11-29", (await anonymous.GetTextAsync("/Account/Login")).Body);
+    }
+
+    [Fact]
+    public async Task ShiftedClock_WithAValueThatIsNotANumber_StopsTheStartWithTheReason()
+    {
+        var e = await Assert.ThrowsAnyAsync<Exception>(() => LvyueApp.StartAsync(TestDatabase.Sqlite, new Dictionary<string, string?>
+        {
+            ["environment"] = "Development",
+            ["Clock:ShiftDays"] = "next week",
+        }));
+        Assert.Contains("Clock:ShiftDays 'next week'", e.ToString());
+    }
 }
