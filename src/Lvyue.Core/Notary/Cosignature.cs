@@ -62,6 +62,21 @@ public sealed class Cosigner
 /// <summary>Verifies C2SP tlog-cosignature v1 (Ed25519) signatures on a signed checkpoint, offline.</summary>
 public static class Cosignature
 {
+    /// <summary>Reads a cosigner verifier key <c>name+keyid+base64(0x04 ‖ 32-byte public key)</c>; a bad one is a <see cref="NoteFormatException"/>.</summary>
+    public static (string Name, byte[] PublicKey) ParseVerifierKey(string verifierKey)
+    {
+        ArgumentNullException.ThrowIfNull(verifierKey);
+        var parts = verifierKey.Split('+', 3);
+        if (parts.Length != 3) throw new NoteFormatException("a witness verifier key has the form name+keyid+base64(0x04 ‖ public key)");
+        NoteKeyName.Validate(parts[0]);
+        var id = NoteKeyName.ParseKeyId(parts[1]);
+        var data = NoteKeyName.DecodeBase64(parts[2], "the witness key data");
+        if (data.Length != 1 + NoteCrypto.Ed25519PublicKeySize || data[0] != Cosigner.SignatureType)
+            throw new NoteFormatException("a witness key is 0x04 followed by a 32-byte Ed25519 public key");
+        if (KeyId(parts[0], data.AsSpan(1)) != id) throw new NoteFormatException("the witness key's ID does not match its key");
+        return (parts[0], data[1..]);
+    }
+
     /// <summary>SHA-256(name ‖ 0x0A ‖ 0x04 ‖ public key)[:4], big-endian.</summary>
     public static uint KeyId(string name, ReadOnlySpan<byte> publicKey)
     {

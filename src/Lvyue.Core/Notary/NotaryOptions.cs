@@ -24,6 +24,9 @@ public sealed class NotaryOptions
     /// <summary>Seconds between checkpoint rounds; a round signs only when the log grew. 0 turns periodic signing off.</summary>
     public int CheckpointIntervalSeconds { get; set; } = 60;
 
+    /// <summary>External witnesses each new checkpoint is pushed to (URL with verifier key, or folder).</summary>
+    public WitnessTarget[] Witnesses { get; set; } = [];
+
     /// <summary>A witness run by this host (C2SP tlog-witness); off unless <see cref="WitnessOptions.Key"/> is set.</summary>
     public WitnessOptions Witness { get; set; } = new();
 

@@ -9,7 +9,7 @@ namespace Lvyue.Web.Hosting;
 /// move onto the general job runner in Lvyue.Core/Jobs once that exists.)
 /// </summary>
 public sealed class NotaryCheckpointService(IServiceScopeFactory scopes, NotaryOptions options, TimeProvider clock,
-    ILogger<NotaryCheckpointService> log) : BackgroundService
+    IHttpClientFactory http, ILogger<NotaryCheckpointService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,13 +34,20 @@ public sealed class NotaryCheckpointService(IServiceScopeFactory scopes, NotaryO
         }
     }
 
-    /// <summary>One round: a checkpoint if the log grew since the latest one.</summary>
+    /// <summary>One round: a checkpoint if the log grew since the latest one, pushed to the configured witnesses.</summary>
     public async Task<NotaryCheckpoint?> RunOnceAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var checkpoint = await scope.ServiceProvider.GetRequiredService<NotaryCheckpointer>().SignIfGrownAsync(ct);
-        if (checkpoint is not null)
-            log.LogInformation("Notary checkpoint {TreeSize} signed at {At}", checkpoint.TreeSize, clock.GetUtcNow());
+        if (checkpoint is null) return null;
+        log.LogInformation("Notary checkpoint {TreeSize} signed at {At}", checkpoint.TreeSize, clock.GetUtcNow());
+        if (options.Witnesses.Length > 0)
+        {
+            var push = new NotaryWitnessPush(scope.ServiceProvider.GetRequiredService<Data.LvyueDbContext>(),
+                scope.ServiceProvider.GetRequiredService<NotaryLog>(), http.CreateClient(nameof(NotaryWitnessPush)));
+            foreach (var outcome in await push.PushAsync(checkpoint, options.Witnesses, ct))
+                log.LogInformation("Notary witness: {Outcome}", outcome);
+        }
         return checkpoint;
     }
 }

@@ -36,6 +36,7 @@ public static class NotarySetup
             builder.Services.AddSingleton(sp => new NotaryWitness(cosigner, logKeys,
                 Path.Combine(fileRoot, "notary-witness", "state.json"), sp.GetRequiredService<TimeProvider>()));
         }
+        builder.Services.AddHttpClient(nameof(NotaryWitnessPush), c => c.Timeout = TimeSpan.FromSeconds(30));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(keys);
         builder.Services.AddHostedService<NotaryCheckpointService>();

@@ -97,6 +97,21 @@ public sealed class NotaryWitnessTests : IDisposable
     }
 
     [Fact]
+    public void VerifierKey_RoundTripsAndIsRefusedWithAWrongIdOrType()
+    {
+        for (var i = 0; i < 20; i++) // base64 of random keys often holds '+'
+        {
+            var key = Cosigner.Generate("witness.example/w" + i);
+            var (name, publicKey) = Cosignature.ParseVerifierKey(key.VerifierKey);
+            Assert.Equal((key.Name, Convert.ToHexString(key.PublicKey)), (name, Convert.ToHexString(publicKey)));
+        }
+        var parts = _key.VerifierKey.Split('+', 3);
+        Assert.Throws<NoteFormatException>(() => Cosignature.ParseVerifierKey($"{parts[0]}+00000000+{parts[2]}"));
+        Assert.Throws<NoteFormatException>(() => Cosignature.ParseVerifierKey(Log.Verifier.ToString())); // an Ed25519 note key (0x01), not a cosigner key
+        Assert.Throws<NoteFormatException>(() => Cosignature.ParseVerifierKey("no-plus"));
+    }
+
+    [Fact]
     public void Request_IsReadAsTlogWitnessSpecifiesAndRefusedWhenMalformed()
     {
         var leaves = Leaves(6);
