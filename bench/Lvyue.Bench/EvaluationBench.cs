@@ -97,7 +97,7 @@ internal static class EvaluationBench
         var sql2 = $"""
             INSERT INTO "Contracts" ("RegionId", "BudgetUnitId", "Number", "Title", "Category", "SubcategoryId", "ProcurementMethod", "Amount",
                 "SignDate", "StartDate", "EndDate", "BudgetLineId", "IsKeyProject", "Confidentiality", "FilingRequired", "Status", "SearchText", "CreatedAt", "UpdatedAt", "Version")
-            SELECT {unit.RegionId}, {unit.Id}, 'EB-' || k, '评价基准合同' || k, s."Category", s."Id", 'OpenTender', 10000 + (k * 7919 % 199) * 10000,
+            SELECT {unit.RegionId}, {unit.Id}, 'EB-' || k, '评价基准合同' || k, s."Category", s."Id", 'OpenTender', 10000 + (k::bigint * 7919 % 199) * 10000,
                 d, d, (d + interval '12 months' - interval '1 day')::date, {line.Id}, false, 'Public', true, 'Performing', '评价基准合同' || k, now(), now(), 0
             FROM generate_series(0, {contracts - 1}) k
             JOIN "Subcategories" s ON s."Id" = (ARRAY[{string.Join(",", subs)}])[1 + k % {subs.Count}]

@@ -16,6 +16,7 @@ public static class EvaluationServiceCollectionExtensions
         services.AddScoped<PerformanceCreditSync>();
         services.AddScoped<DeterminationService>();
         services.AddScoped<RatingRecompute>();
+        services.AddScoped<CreditReport>();
         return services;
     }
 }

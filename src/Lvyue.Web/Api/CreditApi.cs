@@ -44,6 +44,25 @@ public static class CreditApi
             return TypedResults.Ok(new { records = rows.Select(CreditRecordDto.Of), next = rows.Count == n ? rows[^1].Id : (long?)null });
         }).RequireAuthorization(p => p.RequireRole(Roles.CreditOffice, Roles.Supervisor, Roles.DisciplineInspector))
             .WithSummary("The region's credit records in id order from afterId (for the public credit platform to pull)");
+        g.MapGet("/{kind}/{id:long}/report", async (string kind, long id, string? format, CreditReport report, CancellationToken ct) =>
+        {
+            var subject = kind switch { "suppliers" => CreditSubject.Supplier, "units" => CreditSubject.BudgetUnit, _ => throw DomainException.NotFound("主体类别|subject kind") };
+            return format == "docx"
+                ? TypedResults.File(await report.DocxAsync(subject, id, ct), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"信用报告-{id}.docx")
+                : TypedResults.File(await report.PdfAsync(subject, id, ct), "application/pdf", $"信用报告-{id}.pdf");
+        }).WithSummary("The credit report of a supplier (suppliers) or budget unit (units) as PDF (default) or format=docx");
+        g.MapGet("/lists/{kind}", async (string kind, int? year, CreditReport report, LvyueDbContext db, CancellationToken ct) =>
+        {
+            var y = year ?? ChinaTime.Today(db.Clock).Year;
+            var rows = await report.ListAsync(kind, y, ct);
+            var csv = new System.Text.StringBuilder("id,name,uscc,score\n");
+            foreach (var r in rows) csv.Append(r.Id).Append(',').Append(Csv(r.Name)).Append(',').Append(r.Uscc).Append(',').Append(r.Score.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+            return TypedResults.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv", $"{kind}-{y}.csv");
+        }).RequireAuthorization(p => p.RequireRole(Roles.CreditOffice, Roles.Supervisor))
+            .WithSummary("Reward lists of a year as CSV: credit-loan-referral and tender-bonus (suppliers graded 优), commendation (units graded 优 two years running)");
+        g.MapPost("/recompute", async (Evaluation.RatingRecompute r, CancellationToken ct) => TypedResults.Ok(await r.RunAsync(ct)))
+            .RequireAuthorization(p => p.RequireRole(Roles.CreditOffice, Roles.SystemAdmin))
+            .WithSummary("Recompute every star rating and credit grade from the data (normally nightly)");
         MapDeterminations(g);
         return g;
     }
@@ -89,6 +108,8 @@ public static class CreditApi
             return TypedResults.Ok(new { supplierId, restricted = active is not null, sanction = active });
         }).WithSummary("Whether a supplier is restricted from procurement on a day (the filing form's check)");
     }
+
+    private static string Csv(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 
     private static IQueryable<DishonestyDetermination> Visible(LvyueDbContext db, TenantScope scope)
     {

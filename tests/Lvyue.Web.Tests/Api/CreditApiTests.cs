@@ -64,4 +64,32 @@ public sealed class CreditApiTests(ApiHosts hosts)
         Assert.Contains(grade["label"]!.GetValue<string>(), new[] { "优", "良", "中", "差" });
         Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetJsonAsync("/api/v1/credit/suppliers/987654321")).Status);
     }
+
+    [Theory, BothDatabases]
+    public async Task Api_GivesTheCreditReportAsPdfAndDocxAndTheRewardListsToTheCreditOffice(string provider)
+    {
+        var app = await hosts.For(provider);
+        var facts = await app.Facts;
+        using var clerk = await app.LoginAsync("clerk");
+        using var credit = await app.LoginAsync("credit");
+
+        using (var pdf = await clerk.Client.GetAsync($"/api/v1/credit/suppliers/{facts.SupplierId}/report"))
+        {
+            Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+            Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        }
+        using (var docx = await clerk.Client.GetAsync($"/api/v1/credit/units/{facts.UnitId}/report?format=docx"))
+        {
+            Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+            var bytes = await docx.Content.ReadAsByteArrayAsync();
+            using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(bytes), false);
+            Assert.Contains(facts.UnitName, doc.MainDocumentPart!.Document.Body!.InnerText);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetTextAsync("/api/v1/credit/suppliers/987654321/report")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetTextAsync("/api/v1/credit/lists/credit-loan-referral")).Status);
+        var (status, csv) = await credit.GetTextAsync("/api/v1/credit/lists/credit-loan-referral?year=2026");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.StartsWith("id,name,uscc,score", csv.TrimStart('\uFEFF'));
+        Assert.Equal(HttpStatusCode.NotFound, (await credit.GetTextAsync("/api/v1/credit/lists/nonsense")).Status);
+    }
 }
