@@ -28,6 +28,12 @@ internal static class PaymentRecords
         if (matched.Count == 0) return;
         var ids = matched.Select(m => m.MilestoneId).ToList();
         var milestones = await db.Milestones.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+        // What follows a met milestone only matters for those with dependents or an open overdue entry: find them in
+        // two queries for the batch rather than asking for each milestone.
+        var follow = (await db.Milestones.Where(m => m.TriggerMilestoneId != null && ids.Contains(m.TriggerMilestoneId.Value))
+                .Select(m => m.TriggerMilestoneId!.Value).ToListAsync(ct))
+            .Concat(await db.OverdueEntries.Where(o => ids.Contains(o.MilestoneId) && o.ExitedOn == null).Select(o => o.MilestoneId).ToListAsync(ct))
+            .ToHashSet();
         foreach (var (id, payment) in matched)
         {
             if (!milestones.TryGetValue(id, out var m)) continue;
@@ -37,7 +43,7 @@ internal static class PaymentRecords
             m.UpdatedAt = now;
             m.Version++;
             // Dates what counts from it and takes it out of the overdue register (completed, not dishonest).
-            await MilestoneService.OnStatusChangedAsync(db, m, ct);
+            if (follow.Contains(m.Id)) await MilestoneService.OnStatusChangedAsync(db, m, ct);
         }
     }
 

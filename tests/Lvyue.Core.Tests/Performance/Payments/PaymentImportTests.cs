@@ -264,4 +264,35 @@ public sealed class PaymentImportTests
         await using (var supplier = db.Scope(world.SupplierLogin))
             Assert.Single(await supplier.Get<PaymentService>().ForContractAsync(c.Id));
     }
+
+    [Theory, BothDatabases]
+    public async Task PayingAnOverdueInstallment_TakesItOutOfTheOverdueRegisterAsCompleted(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var world = await TestWorld.CreateAsync(db);
+        var c = await PaymentsWorld.FiledAsync(db, world);
+        var (_, milestone) = await PaymentsWorld.AcceptanceThenPaymentAsync(db, c, 20_000m);
+        await using (var s = db.AsSystem())
+        {
+            var m = await s.Db.Milestones.SingleAsync(x => x.Id == milestone.Id);
+            m.DueDate = new DateOnly(2026, 3, 10);
+            s.Db.OverdueEntries.Add(new OverdueEntry
+            {
+                MilestoneId = m.Id, ContractId = c.Id, RegionId = c.RegionId, BudgetUnitId = c.BudgetUnitId, SupplierId = world.Supplier.Id,
+                ResponsibleParty = ResponsibleParty.Purchaser, DueDate = m.DueDate.Value, EnteredOn = new DateOnly(2026, 3, 16), GraceWorkingDays = 3,
+                CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
+            });
+            await s.Db.SaveChangesAsync();
+        }
+        SetToday(db, 4, 1);
+
+        var result = await ImportCsvAsync(db, world.Supervisor, [Row("V-1", new DateOnly(2026, 3, 25), world.Unit.Name, world.Supplier.Name, 20_000m, "JY-2026-001")]);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        await using var check = db.AsSystem();
+        var entry = await check.Db.OverdueEntries.SingleAsync();
+        Assert.Equal(OverdueExit.CompletedUnderSupervision, entry.ExitReason);
+        Assert.NotNull(entry.ExitedOn);
+        Assert.Equal(MilestoneStatus.Met, (await check.Db.Milestones.SingleAsync(x => x.Id == milestone.Id)).Status);
+    }
 }
