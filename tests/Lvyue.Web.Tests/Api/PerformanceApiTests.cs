@@ -69,6 +69,8 @@ public sealed class PerformanceApiTests(ApiHosts hosts)
 
         using (var early = await clerk.PostJsonAsync($"/api/v1/contracts/{id}/milestones", new { kind = "Delivery", dueDate = "2026-01-05", responsibleParty = "Supplier" }))
             Assert.Contains("2026-02-20", (await Problems.AssertFieldErrorAsync(early, "dueDate"))[0]);
+        using (var english = await clerk.PostJsonAsync($"/api/v1/contracts/{id}/milestones?culture=en", new { kind = "Delivery", dueDate = "2026-01-05", responsibleParty = "Supplier" }))
+            Assert.Contains("before the contract starts", (await Problems.AssertFieldErrorAsync(english, "dueDate"))[0]);
         using (var negative = await clerk.PostJsonAsync($"/api/v1/contracts/{id}/milestones", new { kind = "PaymentInstallment", dueDate = "2026-06-01", amount = -5, responsibleParty = "Purchaser" }))
             await Problems.AssertFieldErrorAsync(negative, "amount");
         using (var tooMuch = await clerk.PostJsonAsync($"/api/v1/contracts/{id}/milestones", new { kind = "PaymentInstallment", dueDate = "2026-06-01", amount = 80_000.01m, responsibleParty = "Purchaser" }))

@@ -75,6 +75,11 @@ public sealed class PerformancePagesTests(ApiHosts hosts)
         Assert.Contains("2026-02-14 班 春节", holidays);
         Assert.Contains("国务院办公厅关于2026年部分节假日安排的通知", holidays);
 
+        var english = (await supervisor.GetTextAsync("/Performance/Overdue?culture=en")).Body;
+        Assert.Contains("Overdue register", english);
+        Assert.Contains("working days", english);
+        Assert.Contains("Termination register", (await supervisor.GetTextAsync("/Performance/Terminations?culture=en")).Body);
+
         using var clerk = await app.LoginAsync("clerk");
         Assert.NotEqual(HttpStatusCode.OK, (await clerk.GetTextAsync("/Performance/Holidays")).Status);
         Assert.NotEqual(HttpStatusCode.OK, (await clerk.GetTextAsync("/Performance/Obligations")).Status);
