@@ -47,6 +47,13 @@ public sealed class JobQueue(LvyueDbContext db, JobOptions options)
     {
         var now = db.Clock.GetUtcNow().UtcDateTime;
         var lease = now.AddSeconds(options.LeaseSeconds);
+        if (db.IsSqlite)
+        {
+            // Look before taking SQLite's one write lock: an idle poll then writes nothing and blocks no one.
+            var due = await Sql.LongsAsync(db, """SELECT 1 FROM "Jobs" WHERE "Status" IN ('Pending', 'Running') AND "RunAt" <= @now LIMIT 1""",
+                ct, ("@now", now));
+            if (due.Count == 0) return null;
+        }
         var skipLocked = db.IsSqlite ? "" : " FOR UPDATE SKIP LOCKED";
         var ids = await Sql.LongsAsync(db,
             $"""

@@ -17,7 +17,7 @@ public static class Sql
     /// <summary>The first column of every row.</summary>
     public static async Task<List<long>> LongsAsync(LvyueDbContext db, string sql, CancellationToken ct, params (string Name, object? Value)[] args)
     {
-        if (db.IsSqlite && db.Database.CurrentTransaction is null)
+        if (db.IsSqlite && db.Database.CurrentTransaction is null && !sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
         {
             // SQLite reports a busy database from the step that reads an UPDATE/INSERT … RETURNING row, which
             // Microsoft.Data.Sqlite does not retry; BEGIN IMMEDIATE waits for the write lock first (busy timeout).
