@@ -106,6 +106,13 @@ public static partial class LedgerExtractor
             if (v.Length is < 4 or > 40 || v.Contains(':') || v.StartsWith('(')) continue;
             if (!(v.Contains("合同") || v.Contains("协议"))) continue;
             var start = line.Start + line.Value.IndexOf(v, StringComparison.Ordinal);
+            var index = lines.IndexOf(line);
+            if (v.Length <= 6 && index > 0 && lines[index - 1].Value.Trim() is { Length: >= 4 and <= 30 } project
+                && (project.EndsWith("工程", StringComparison.Ordinal) || project.EndsWith("项目", StringComparison.Ordinal)) && !project.Contains(':'))
+            {
+                var from = lines[index - 1].Start + lines[index - 1].Value.IndexOf(project, StringComparison.Ordinal);
+                return new Extracted<string>(project + v, 0.8, from, start + v.Length);
+            }
             return new Extracted<string>(v, 0.9, start, start + v.Length);
         }
         return null;
@@ -196,6 +203,12 @@ public static partial class LedgerExtractor
 
     private static void ReadField(string text, ExtractedParty party, string label, int from, int to)
     {
+        // 法定代表人或其委托代理人：（签字）: a place to sign, not a value.
+        for (var mark = StampMark().Match(text, from, to - from); mark.Success && mark.Index == from; mark = StampMark().Match(text, from, to - from))
+        {
+            from += mark.Length;
+            while (from < to && text[from] == ' ') from++;
+        }
         var value = Trimmed(text, from, to, 0.9);
         if (value is null) return;
         if (label.Contains("信用代码"))
@@ -214,12 +227,12 @@ public static partial class LedgerExtractor
         else if (label.Contains("账号")) party.BankAccount ??= value;
     }
 
-    private const string FieldLabels = @"统一社会信用代码|社会信用代码|法定代表人(?:或授权代表|或委托代理人|/负责人)?(?:\((?:签字|签章|签名)\))?|负责人|住所地?|地址|通讯地址|注册地址|联系地址|联系人|联系电话|电话|手机|电子邮箱|邮箱|E-?mail|开户银行|开户行|银行账号|开户账号|账号";
+    private const string FieldLabels = @"统一社会信用代码|社会信用代码|法定代表人(?:或其?授权代表|或其?委托代理人|/负责人)?(?:\((?:签字|签章|签名)\))?|负责人|住所地?|地址|通讯地址|注册地址|联系地址|联系人|联系电话|电话|手机|电子邮箱|邮箱|E-?mail|开户银行|开户行|银行账号|开户账号|账号";
 
     [GeneratedRegex(@"(?<label>" + FieldLabels + @")\s*[:：](?<v>.*?)(?=\s+(?:" + FieldLabels + @")\s*[:：]|$)", RegexOptions.IgnoreCase)]
     private static partial Regex InlineField();
 
-    [GeneratedRegex(@"\((?:公章|盖章|签章|章)\)")]
+    [GeneratedRegex(@"\((?:公章|盖章|签章|章|签字|签名|签字或盖章)\)")]
     private static partial Regex StampMark();
 
     private static readonly HashSet<string> PurchaserWords = ["甲方", "采购人", "采购单位", "采购方", "发包人", "发包方", "委托人", "买方", "需方", "委托方"];
@@ -420,7 +433,7 @@ public static partial class LedgerExtractor
                 if (whole.Contains("不低于") || whole.Contains("不高于") || whole.Contains("不超过") || whole.Contains("不得超过")) continue;
                 var tableRow = TableRow().IsMatch(whole);
                 var paid = whole.Contains("支付") || whole.Contains("付款") || whole.Contains("付清") || whole.Contains("结清") || tableRow
-                    || (whole.Contains("剩余") && (whole.Contains("返还") || whole.Contains("退还")));
+                    || ((whole.Contains("剩余") || whole.Contains("余款") || whole.Contains("预留")) && (whole.Contains("返还") || whole.Contains("退还")));
                 if (!paid) continue;
                 foreach (var (offset, s) in Installments(whole, tableRow))
                 {
@@ -428,6 +441,8 @@ public static partial class LedgerExtractor
                     var pm = cumulative.Success ? Percent().Match(s, cumulative.Index) : Percent().Match(s);
                     var periodic = Periodic().IsMatch(s);
                     decimal? percent = pm.Success ? PercentValue(pm) : null;
+                    // 按已完工程量的70%支付: a rate of the work done in the period, not a share of the total.
+                    if (pm.Success && !cumulative.Success && WorkDoneBase().IsMatch(s[..pm.Index])) percent = null;
                     // 支付至结算价的97%, 累计支付至合同价的80%: a running total; this installment is what it adds to the ones before.
                     if (cumulative.Success && percent is { } upTo)
                     {
@@ -513,7 +528,10 @@ public static partial class LedgerExtractor
         return null;
     }
 
-    [GeneratedRegex(@"(?:余款|剩余|尾款)[^。;；\n]{0,30}(?:支付|返还|退还|付清)")]
+    [GeneratedRegex(@"(?:已完|完成的?)(?:工程量|工作量|产值|工程价款|进度款)[^，,;；。%]{0,6}$")]
+    private static partial Regex WorkDoneBase();
+
+    [GeneratedRegex(@"(?:余款|剩余|尾款|预留)[^。;；\n]{0,30}(?:支付|返还|退还|付清)")]
     private static partial Regex RetentionPaid();
 
     private static IEnumerable<Clause> Ancestors(Clause c)
@@ -607,6 +625,10 @@ public static partial class LedgerExtractor
                 rate = n / (m.Groups["base"].Value switch { "万" => 10000m, "千" => 1000m, _ => 100m });
             if (rate is null) continue;
             result.LiquidatedDamagesCapPercent = DamagesCap(seg.Value[(m.Index + m.Length)..], seg.Index + m.Index + m.Length);
+            // 违约金总额不超过合同金额的10%: the cap as the next sentence of the same paragraph.
+            if (result.LiquidatedDamagesCapPercent is null && seg.NextMatch() is { Success: true } next
+                && text.IndexOf('\n', seg.Index + seg.Length, next.Index - seg.Index - seg.Length) < 0 && next.Value.Contains("违约金"))
+                result.LiquidatedDamagesCapPercent = DamagesCap(next.Value, next.Index);
             return new Extracted<decimal>(rate.Value, 0.9, seg.Index + m.Index, seg.Index + m.Index + m.Length);
         }
         return null;
@@ -663,7 +685,7 @@ public static partial class LedgerExtractor
     [GeneratedRegex(@"^\s*(?:第[一二三四五六七八九十百0-9]+[条章部]|[一二三四五六七八九十]+、)")]
     private static partial Regex ClauseStart();
 
-    [GeneratedRegex(@"^\s*(?:甲方|乙方|采购人|中标人|成交供应商|中标供应商|供应商|发包人|承包人|需方|供方)?(?<label>统一社会信用代码|社会信用代码|法定代表人(?:或授权代表|或委托代理人|/负责人)?(?:\((?:签字|签章|签名)\))?|负责人|住所地?|地址|通讯地址|注册地址|联系地址|联系人|联系电话|电话|手机|电子邮箱|邮箱|E-?mail|开户银行|开户行|银行账号|开户账号|账号)\s*[:：](?<v>[^\n]*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:甲方|乙方|采购人|中标人|成交供应商|中标供应商|供应商|发包人|承包人|需方|供方)?(?<label>统一社会信用代码|社会信用代码|法定代表人(?:或其?授权代表|或其?委托代理人|/负责人)?(?:\((?:签字|签章|签名)\))?|负责人|住所地?|地址|通讯地址|注册地址|联系地址|联系人|联系电话|电话|手机|电子邮箱|邮箱|E-?mail|开户银行|开户行|银行账号|开户账号|账号)\s*[:：](?<v>[^\n]*)$", RegexOptions.IgnoreCase)]
     private static partial Regex FieldLabel();
 
     [GeneratedRegex(@"[壹贰叁肆伍陆柒捌玖][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*[元圆](?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?[整正]?")]
@@ -727,7 +749,7 @@ public static partial class LedgerExtractor
     private static partial Regex Cumulative();
 
     /// <summary>The purchaser's approval of the work, said without 验收: 考核合格, 经甲方确认, 通过评审.</summary>
-    [GeneratedRegex(@"考核合格|经甲方(?:书面)?确认|经采购人(?:书面)?确认|经委托人(?:书面)?确认|通过(?:专家)?评审")]
+    [GeneratedRegex(@"考核合格|评估合格|评审合格|审核合格|经甲方(?:书面)?确认|经采购人(?:书面)?确认|经委托人(?:书面)?确认|通过(?:专家)?评审")]
     private static partial Regex AcceptanceWords();
 
     /// <summary>质保期满, 缺陷责任期（24个月）满, 质量保证期届满.</summary>

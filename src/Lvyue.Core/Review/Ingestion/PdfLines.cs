@@ -15,14 +15,29 @@ public static partial class PdfLines
     /// <summary>A line at least this share of the widest line's width is taken to be full.</summary>
     public const double FullLine = 0.9;
 
-    /// <summary>The page text with wrapped paragraph lines joined.</summary>
+    /// <summary>Lines narrower than this (display columns) are never taken to be wrapped: a page of short lines (a signature block) is not a paragraph.</summary>
+    public const int MinWrapWidth = 50;
+
+    /// <summary>The page text with wrapped paragraph lines joined, the page's widest line taken as the full width.</summary>
     public static string Unwrap(string page)
     {
         ArgumentNullException.ThrowIfNull(page);
+        return Unwrap(page, Widest(page));
+    }
+
+    /// <summary>The widest line of a text, in display columns; a document's pages share one full width.</summary>
+    public static int Widest(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Split('\n').Max(Width);
+    }
+
+    /// <summary>The page text with wrapped paragraph lines joined, given the document's widest line.</summary>
+    public static string Unwrap(string page, int widest)
+    {
+        ArgumentNullException.ThrowIfNull(page);
         var lines = page.Split('\n');
-        if (lines.Length < 2) return page;
-        var widest = lines.Max(Width);
-        if (widest < 20) return page;
+        if (lines.Length < 2 || widest < MinWrapWidth) return page;
         var sb = new StringBuilder(page.Length);
         for (var i = 0; i < lines.Length; i++)
         {
@@ -31,7 +46,7 @@ public static partial class PdfLines
             if (i == lines.Length - 1) break;
             var trimmed = line.TrimEnd();
             var next = lines[i + 1].TrimStart();
-            var full = Width(line) >= widest * FullLine;
+            var full = Width(line) >= Math.Max(widest * FullLine, MinWrapWidth);
             var ends = trimmed.Length == 0 || "。；;：:！？!?".Contains(trimmed[^1]);
             if (full && !ends && next.Length > 0 && !ClauseStart().IsMatch(next))
             {

@@ -26,9 +26,10 @@ public sealed class PdfReader(IngestionOptions options)
         if (chars >= options.MinTextCharsPerPage * pages.Length)
         {
             var units = new List<SourceUnit>();
+            var widest = PdfLines.Widest(text);
             for (var i = 0; i < pages.Length; i++)
                 if (pages[i].Trim().Length > 0)
-                    units.Add(new SourceUnit { Kind = SourceUnitKind.Page, Text = PdfLines.Unwrap(pages[i]), Page = i + 1 });
+                    units.Add(new SourceUnit { Kind = SourceUnitKind.Page, Text = PdfLines.Unwrap(pages[i], widest), Page = i + 1 });
             return new IngestedDocument(SourceFormat.Pdf, units);
         }
         if (pages.Length > options.MaxOcrPages)

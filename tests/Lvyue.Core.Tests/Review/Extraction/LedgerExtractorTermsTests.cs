@@ -206,4 +206,42 @@ public sealed class LedgerExtractorTermsTests
         Assert.Null(f.PurchaserNamedConsistently);
         Assert.Null(f.SupplierUsccValid);
     }
+
+    [Fact]
+    public void A_place_to_sign_is_not_a_representative_and_the_gf_label_with_its_name_is()
+    {
+        var x = Extract("施工合同\n发包人：（公章）江州市城市管理和综合执法局\n法定代表人或其委托代理人：（签字）\n\n承包人：（公章）江州路安市政工程有限公司\n法定代表人或其委托代理人：邱路安\n");
+        Assert.Null(x.Purchaser.LegalRepresentative);
+        Assert.Equal("邱路安", x.Supplier.LegalRepresentative?.Value);
+    }
+
+    [Fact]
+    public void A_rate_of_the_work_done_is_not_a_share_of_the_total()
+    {
+        var x = Extract("施工合同\n签约合同价为人民币（大写）壹佰万元整（¥1,000,000.00元）。\n第四条 工程款支付\n4.1 预付款：合同签订后14日内，发包人向承包人支付签约合同价的20%。\n4.2 进度款：按季度支付，每季度末按已完工程量的70%支付。\n");
+        Assert.Equal([20m, null], x.PaymentSchedule.Select(p => p.Percent));
+        Assert.Equal(PaymentTriggers.Period, x.PaymentSchedule[1].Trigger);
+    }
+
+    [Fact]
+    public void The_damages_cap_may_be_the_next_sentence()
+    {
+        var x = Extract("合同\n七、违约责任\n乙方延期交货的，每延期一日向甲方支付合同金额万分之五的违约金；违约金总额不超过合同金额的10%。\n");
+        Assert.Equal(0.0005m, x.LiquidatedDamagesRatePerDay?.Value);
+        Assert.Equal(10m, x.LiquidatedDamagesCapPercent?.Value);
+    }
+
+    [Fact]
+    public void A_title_split_after_the_project_name_is_joined_and_a_letterhead_is_not()
+    {
+        Assert.Equal("江州市城区道路维修工程施工合同", Extract("江州市城区道路维修工程\n施工合同\n合同编号：A-1\n").Title?.Value);
+        Assert.Equal("医疗设备维保服务合同", Extract("江州市第一人民医院\n医疗设备维保服务合同\n").Title?.Value);
+    }
+
+    [Fact]
+    public void An_evaluation_passed_is_acceptance()
+    {
+        var x = Extract("培训服务合同\n合同金额：人民币100,000.00元\n4．付款方式：合同生效后15日内甲方预付合同金额的30%；全部培训结束并经甲方评估合格后30日内支付剩余70%。\n");
+        Assert.Equal([PaymentTriggers.Signing, PaymentTriggers.Acceptance], x.PaymentSchedule.Select(p => p.Trigger));
+    }
 }

@@ -51,4 +51,12 @@ public sealed class PdfLinesTests
         var page = Full + "。\n甲方：某局\n乙方：某公司\n\n" + Full + "\n";
         Assert.Equal(page, PdfLines.Unwrap(page));
     }
+
+    [Fact]
+    public void A_page_of_short_lines_is_not_a_paragraph_even_when_its_lines_are_the_page_widest()
+    {
+        var page = "地址：江州市青溪区北京西路316号\n承包人：（盖章）江州路安市政工程有限公司\n法定代表人：邱路安";
+        Assert.Equal(page, PdfLines.Unwrap(page));
+        Assert.Equal(page, PdfLines.Unwrap(page, PdfLines.Widest(Full + "\n" + page)));
+    }
 }
