@@ -75,4 +75,54 @@ public sealed class EvaluationPageTests(ApiHosts hosts)
         Assert.Equal(HttpStatusCode.OK, evalStatus);
         Assert.Contains("data-testid=\"evaluation-contracts\"", evalPage);
     }
+
+    [Theory, BothDatabases]
+    public async Task Page_SupervisorPublishesAPolicyVersionAndATemplateVersionAndBadInputChangesNothing(string provider)
+    {
+        var app = await hosts.For(provider);
+        var facts = await app.Facts;
+        long templateId;
+        int templateVersion;
+        await using (var s = app.Database.AsSystem())
+        {
+            var sub = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(s.Db.Subcategories, x => x.Code == "G05");
+            var t = await s.Get<Lvyue.Evaluation.TemplateService>().CurrentAsync(sub.Id, Lvyue.Evaluation.AssessmentLine.Final);
+            (templateId, templateVersion) = (t.Id, t.Version);
+        }
+        using var supervisor = await app.LoginAsync("supervisor");
+        async Task<int> PolicyVersionsAsync() => (await supervisor.GetOkAsync($"/api/v1/evaluation/policies/{facts.RegionId}")).AsArray().Count;
+        var versions = await PolicyVersionsAsync();
+        var policy = new Dictionary<string, string>
+        {
+            ["AppliesTo"] = "Daily", ["TerminationThreshold"] = "80", ["TerminationConsecutive"] = "2", ["TerminationTimesInTerm"] = "3",
+            ["BidBanThreshold"] = "85", ["DeductionCap"] = "200000", ["Bands"] = "90:2%, 85:5%, 80:十", ["Note"] = "页面修订",
+        };
+
+        using (var bad = await supervisor.PostFormAsync("/Evaluation/Policy", "/Evaluation/Policy", policy))
+            Assert.Contains("分数线:比例%", await bad.Content.ReadAsStringAsync());
+        Assert.Equal(versions, await PolicyVersionsAsync());
+        policy["Bands"] = "90:2%, 85:5%, 80:10%, 70:20%";
+        using (var ok = await supervisor.PostFormAsync("/Evaluation/Policy", "/Evaluation/Policy", policy))
+            Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        Assert.Equal(versions + 1, await PolicyVersionsAsync());
+
+        var (status, edit) = await supervisor.GetTextAsync($"/Evaluation/TemplateEdit/{templateId}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("quality|", edit);
+        var form = new Dictionary<string, string>
+        {
+            ["Name"] = "家具终评模板（修订）", ["Frequency"] = "Once", ["ScorerRole"] = "UnitLeader",
+            ["Items"] = "quality|产品质量|Quality|60|100|按合同验收\nservice|售后服务|After-sales|30|100|",
+        };
+        using (var notHundred = await supervisor.PostFormAsync($"/Evaluation/TemplateEdit/{templateId}", $"/Evaluation/TemplateEdit/{templateId}", form))
+            Assert.Contains("权重合计须为100", await notHundred.Content.ReadAsStringAsync());
+        form["Items"] = "quality|产品质量|Quality|70|100|按合同验收\nservice|售后服务|After-sales|30|100|";
+        using (var saved = await supervisor.PostFormAsync($"/Evaluation/TemplateEdit/{templateId}", $"/Evaluation/TemplateEdit/{templateId}", form))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var templates = await supervisor.GetOkAsync("/api/v1/evaluation/templates");
+        var current = templates.AsArray().Single(t => t!["name"]!.GetValue<string>() == "家具终评模板（修订）")!;
+        Assert.Equal(templateVersion + 1, current["version"]!.GetValue<int>());
+        using var clerk = await app.LoginAsync("clerk");
+        Assert.NotEqual(HttpStatusCode.OK, (await clerk.GetTextAsync($"/Evaluation/TemplateEdit/{templateId}")).Status);
+    }
 }
