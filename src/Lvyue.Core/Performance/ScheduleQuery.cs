@@ -79,6 +79,31 @@ public sealed class ScheduleQuery(LvyueDbContext db)
         return rows.OrderBy(r => r.Status is MilestoneStatus.Met or MilestoneStatus.Waived).ThenBy(r => r.DueDate ?? DateOnly.MaxValue).ToList();
     }
 
+    /// <summary>
+    /// Per region, the last due date already past its grace today (the overdue register computed from the clock,
+    /// as <see cref="OverdueRegister"/> does); a region whose calendar does not reach back is left out.
+    /// </summary>
+    private async Task<Dictionary<long, DateOnly>> PastGraceAsync(IEnumerable<long> regions, DateOnly today, CancellationToken ct)
+    {
+        var result = new Dictionary<long, DateOnly>();
+        var ids = regions.ToList();
+        if (ids.Count == 0) return result;
+        var calendar = await WorkingDayCalendar.LoadAsync(db, ct);
+        var graces = await db.PerformancePolicies.AsNoTracking().Where(p => ids.Contains(p.RegionId)).ToDictionaryAsync(p => p.RegionId, p => p.GraceWorkingDays, ct);
+        foreach (var r in ids)
+        {
+            try
+            {
+                result[r] = calendar.LastDueDatePastGrace(today, graces.GetValueOrDefault(r, PerformancePolicy.DefaultGraceWorkingDays));
+            }
+            catch (DomainException)
+            {
+                // No calendar for the days the grace spans: only the persisted entries show.
+            }
+        }
+        return result;
+    }
+
     /// <summary>The status to show: a planned milestone whose date has come is Due.</summary>
     public static MilestoneStatus Shown(MilestoneStatus s, DateOnly? due, DateOnly today) =>
         s == MilestoneStatus.Planned && due is { } d && d <= today ? MilestoneStatus.Due : s;
@@ -90,14 +115,19 @@ public sealed class ScheduleQuery(LvyueDbContext db)
                           join c in db.Contracts on m.ContractId equals c.Id
                           select new
                           {
-                              m, c.Number, c.Title, Unit = c.BudgetUnit!.Name,
+                              m, c.Number, c.Title, Unit = c.BudgetUnit!.Name, ContractStatus = c.Status,
                               Doc = db.ContractDocuments.Where(d => d.Id == m.EvidenceDocumentId).Select(d => d.FileName).FirstOrDefault(),
                               Entry = db.OverdueEntries.Where(o => o.MilestoneId == m.Id && o.ExitedOn == null).Select(o => new { o.CloseWatch }).FirstOrDefault(),
                           }).ToListAsync(ct);
+        var pastGrace = await PastGraceAsync(list.Select(x => x.m.RegionId).Distinct(), today, ct);
         return list.Select(x => new MilestoneRow(x.m.Id, x.m.ContractId, x.Number, x.Title, x.Unit, x.m.Sequence, x.m.Kind, x.m.Title,
             x.m.DueDate, x.m.RuleTrigger is null ? null : MilestoneService.RuleDescription(x.m), x.m.RuleText, x.m.Amount,
             x.m.ResponsibleParty, x.m.Status, Shown(x.m.Status, x.m.DueDate, today), x.m.MetDate, x.m.EvidenceDocumentId, x.Doc,
-            x.m.EvidenceNote, x.m.TriggerMilestoneId, x.m.SeriesKey, x.m.Source, x.Entry is not null, x.Entry?.CloseWatch ?? false,
+            x.m.EvidenceNote, x.m.TriggerMilestoneId, x.m.SeriesKey, x.m.Source,
+            x.Entry is not null || (x.m.DueDate is { } due && pastGrace.TryGetValue(x.m.RegionId, out var cutoff) && due <= cutoff
+                                    && (x.m.IsOpen || x.m.Status == MilestoneStatus.Missed)
+                                    && x.ContractStatus is ContractStatus.Filed or ContractStatus.Performing),
+            x.Entry?.CloseWatch ?? false,
             x.m.Version)).ToList();
     }
 }

@@ -28,6 +28,12 @@ public sealed class OverdueRegisterTests
             Assert.Equal(world.Supplier.Name, row.SupplierName);
             Assert.Null(row.EntryId);
         }
+        await using (var clerk = db.Scope(world.Clerk))
+        {
+            // The schedule shows the same register before any sweep has persisted it.
+            var schedule = await clerk.Get<ScheduleQuery>().ForContractAsync(c.Id);
+            Assert.Equal([true, false], schedule!.Milestones.OrderBy(m => m.DueDate).Select(m => m.InOverdueRegister));
+        }
         db.Clock.Advance(TimeSpan.FromDays(1));
         await using (var sup = db.Scope(world.Supervisor))
         {
