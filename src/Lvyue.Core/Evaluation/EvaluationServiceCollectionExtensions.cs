@@ -17,6 +17,7 @@ public static class EvaluationServiceCollectionExtensions
         services.AddScoped<DeterminationService>();
         services.AddScoped<RatingRecompute>();
         services.AddScoped<CreditReport>();
+        services.AddScoped<Jobs.IJobHandler, CreditSyncJob>();
         return services;
     }
 }

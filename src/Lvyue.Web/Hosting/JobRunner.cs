@@ -16,6 +16,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobWorker worker, Job
     [
         ("sweep:reminders", ReminderSweepJob.JobKind),
         ("sweep:overdue", OverdueSweepJob.JobKind),
+        ("sweep:credit", Lvyue.Credit.CreditSyncJob.JobKind),
     ];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

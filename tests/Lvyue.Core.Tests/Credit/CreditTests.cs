@@ -122,4 +122,28 @@ public sealed class CreditTests
         Assert.Equal(CreditGradeLevel.Good, (await credit.GradesAsync(CreditSubject.Supplier, world.OtherSupplier.Id)).Single().Grade); // base 80, nothing counts
         Assert.Equal(CreditGradeLevel.Excellent, (await credit.GradesAsync(CreditSubject.BudgetUnit, world.Unit.Id)).Single().Grade);
     }
+
+    [Theory, BothDatabases]
+    public async Task CreditSyncJob_RecordsNewPerformanceEventsAsTheSystem(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var world = await TestWorld.CreateAsync(db);
+        SetToday(db, 2026, 6, 1);
+        var c = await PerformingAsync(db, world, "KH-001");
+        await using (var s = db.AsSystem())
+        {
+            s.Db.CreditEvents.Add(new CreditEvent { RegionId = world.Region.Id, PartyKind = CreditPartyKind.Supplier, PartyId = world.Supplier.Id, Kind = CreditEvent.TerminationBreach, OccurredOn = new DateOnly(2026, 5, 20), ContractId = c.Id, Source = "termination:9", CountsAsDishonest = true });
+            await s.Db.SaveChangesAsync();
+        }
+
+        await using (var s = db.AsSystem())
+        {
+            var handler = s.Get<IEnumerable<Lvyue.Jobs.IJobHandler>>().Single(h => h.Kind == CreditSyncJob.JobKind);
+            await handler.RunAsync(new Lvyue.Jobs.JobRun(new Lvyue.Jobs.Job { Kind = CreditSyncJob.JobKind }, s.Db, DateTime.UtcNow), CancellationToken.None);
+        }
+
+        await using var check = db.AsSystem();
+        Assert.Equal("credit-event:" + (await check.Db.CreditEvents.SingleAsync()).Id, (await check.Db.CreditRecords.SingleAsync()).SourceKey);
+        Assert.Equal(CreditGradeLevel.Poor, (await check.Db.CreditGrades.SingleAsync()).Grade);
+    }
 }
