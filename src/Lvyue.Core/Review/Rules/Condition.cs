@@ -83,16 +83,49 @@ internal sealed class NearCondition(int[] a, int[] b, int within) : Condition
 /// <c>regex: '...'</c>, optionally with a numeric comparison on the group named <c>n</c> (or group 1): holds at the
 /// first match in the range whose number compares true.
 /// </summary>
-internal sealed class RegexCondition(Regex regex, NumericTest? test, int[]? gate) : Condition
+internal sealed class RegexCondition(Regex regex, NumericTest? test, int[][] gates, bool withinSentence) : Condition
 {
     public override bool ReadsText => true;
 
-    /// <summary>Literals one of which every match contains (<see cref="RegexLiterals"/>), or null.</summary>
-    public override int[]? Gate => gate;
+    /// <summary>The longest of the literal sets every match needs (<see cref="RegexLiterals"/>), or null.</summary>
+    public override int[]? Gate => gates.Length == 0 ? null : gates[0];
 
     public override EvalResult Evaluate(ReviewDocument doc, int start, int end)
     {
-        if (gate is not null && !Array.Exists(gate, id => doc.FirstLiteral(id, start, end) >= 0)) return EvalResult.False;
+        if (gates.Length == 0) return Run(doc, start, end);
+        // Every required set must occur in the range; the rarest one says where a match can be.
+        int[]? rarest = null;
+        var fewest = int.MaxValue;
+        foreach (var gate in gates)
+        {
+            var count = 0;
+            foreach (var id in gate) count += doc.CountLiterals(id, start, end);
+            if (count == 0) return EvalResult.False;
+            if (count < fewest) (rarest, fewest) = (gate, count);
+        }
+        if (!withinSentence || fewest > 64) return Run(doc, start, end);
+        // A match cannot contain 。, so it lies in the sentence around an occurrence of the rarest set: run only there.
+        var positions = new List<int>(fewest);
+        foreach (var id in rarest!) positions.AddRange(doc.Literals(id, start, end));
+        positions.Sort();
+        var text = doc.Text;
+        var windowEnd = start;
+        foreach (var p in positions)
+        {
+            if (p < windowEnd) continue;
+            var ws = p == 0 ? 0 : text.LastIndexOf('。', p - 1, p - Math.Max(start, windowEnd)) + 1;
+            ws = Math.Max(ws, Math.Max(start, windowEnd));
+            var we = text.IndexOf('。', p, end - p);
+            we = we < 0 ? end : we + 1;
+            var r = Run(doc, ws, we);
+            if (r.Ok) return r;
+            windowEnd = we;
+        }
+        return EvalResult.False;
+    }
+
+    private EvalResult Run(ReviewDocument doc, int start, int end)
+    {
         if (test is null)
         {
             foreach (var m in regex.EnumerateMatches(doc.Text.AsSpan(start, end - start)))

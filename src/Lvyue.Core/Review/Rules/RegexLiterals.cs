@@ -7,7 +7,36 @@ namespace Lvyue.Review.Rules;
 /// </summary>
 internal static class RegexLiterals
 {
-    /// <summary>The literals (any one required), or null when none can be derived.</summary>
+    /// <summary>
+    /// Whether no match can contain 。 (so every match lies inside one sentence): no '.', no 。, no \S \W \D \P, every
+    /// negated class excludes 。, and no positive class has a \u or non-ASCII range.
+    /// </summary>
+    public static bool WithinSentence(string p)
+    {
+        for (var i = 0; i < p.Length; i++)
+        {
+            var c = p[i];
+            if (c == '\\')
+            {
+                if (i + 1 < p.Length && p[i + 1] is 'S' or 'W' or 'D' or 'P' or 'u' or 'x') return false;
+                i++;
+                continue;
+            }
+            if (c is '.' or '。') return false;
+            if (c == '[')
+            {
+                var close = ClassEnd(p, i);
+                var body = p[(i + 1)..(close - 1)];
+                if (body.StartsWith('^')) { if (!body.Contains('。')) return false; }
+                else if (body.Contains('。') || body.Contains("\\u") || body.Contains("\\x") || body.Contains("\\S") || body.Contains("\\W") || body.Contains("\\D") || body.Contains("\\P")) return false;
+                else if (body.Contains('-') && body.Any(ch => ch > 127)) return false;
+                i = close - 1;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The literals (any one required), or null when none can be derived: the best of <see cref="AllRequired"/>.</summary>
     public static IReadOnlyList<string>? Required(string pattern)
     {
         try
@@ -17,6 +46,24 @@ internal static class RegexLiterals
         catch (ArgumentOutOfRangeException)
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Every required set: a match contains a literal of each (履约保证金 and 退还 in <c>履约保证金[^。]{0,20}退还</c>).
+    /// Empty when none can be derived.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> AllRequired(string pattern)
+    {
+        try
+        {
+            if (SplitTop(pattern, 0, pattern.Length).Count > 1)
+                return Alternation(pattern, 0, pattern.Length) is { } any ? [any] : [];
+            return Candidates(pattern, 0, pattern.Length);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return [];
         }
     }
 
@@ -58,6 +105,15 @@ internal static class RegexLiterals
 
     /// <summary>The best required candidate of a sequence without top-level alternation.</summary>
     private static List<string>? Sequence(string p, int start, int end)
+    {
+        List<string>? best = null;
+        foreach (var cand in Candidates(p, start, end))
+            if (best is null || cand.Min(s => s.Length) > best.Min(s => s.Length)) best = cand;
+        return best;
+    }
+
+    /// <summary>Every required candidate of a sequence without top-level alternation.</summary>
+    private static List<List<string>> Candidates(string p, int start, int end)
     {
         var candidates = new List<List<string>>();
         var run = new System.Text.StringBuilder();
@@ -124,10 +180,7 @@ internal static class RegexLiterals
             i = next;
         }
         Flush();
-        List<string>? best = null;
-        foreach (var cand in candidates)
-            if (best is null || cand.Min(s => s.Length) > best.Min(s => s.Length)) best = cand;
-        return best;
+        return candidates;
     }
 
     private static bool Optional(string p, int i, int end) =>

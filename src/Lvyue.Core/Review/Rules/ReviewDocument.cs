@@ -12,6 +12,7 @@ internal sealed class ReviewDocument
     private readonly LiteralAutomaton _automaton;
     private readonly List<int>?[] _literalHits;
     private readonly Dictionary<string, Clause> _firstOfType = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ClauseUnit>> _unitsOfType = new(StringComparer.Ordinal);
 
     public ReviewDocument(LedgerExtraction extraction, LiteralAutomaton automaton)
     {
@@ -28,7 +29,13 @@ internal sealed class ReviewDocument
                 ? own.Concat(parentTypes).Distinct().ToArray()
                 : own;
             typesOf[c.Clause] = types;
-            units.Add(new ClauseUnit(c.Clause, types));
+            var unit = new ClauseUnit(c.Clause, types);
+            units.Add(unit);
+            foreach (var t in types)
+            {
+                if (!_unitsOfType.TryGetValue(t, out var list)) _unitsOfType[t] = list = [];
+                list.Add(unit);
+            }
             foreach (var t in own) _firstOfType.TryAdd(t, c.Clause);
         }
         Units = units;
@@ -40,6 +47,9 @@ internal sealed class ReviewDocument
 
     /// <summary>Every clause, in document order, with its own range and types.</summary>
     public IReadOnlyList<ClauseUnit> Units { get; }
+
+    /// <summary>The clauses of <paramref name="type"/> (own or inherited), in document order.</summary>
+    public IReadOnlyList<ClauseUnit> UnitsOfType(string type) => _unitsOfType.TryGetValue(type, out var l) ? l : [];
 
     public bool HasClauseType(string type) => _firstOfType.ContainsKey(type);
 
@@ -57,6 +67,16 @@ internal sealed class ReviewDocument
         var i = LowerBound(list, start);
         if (i < list.Count && list[i] + _automaton.Length(literal) <= end) return list[i];
         return -1;
+    }
+
+    /// <summary>Number of occurrences of a literal lying wholly in [start, end).</summary>
+    public int CountLiterals(int literal, int start, int end)
+    {
+        var list = _literalHits[literal];
+        if (list is null) return 0;
+        var from = LowerBound(list, start);
+        var to = LowerBound(list, end - _automaton.Length(literal) + 1);
+        return Math.Max(0, to - from);
     }
 
     /// <summary>Every occurrence of a literal lying wholly in [start, end).</summary>

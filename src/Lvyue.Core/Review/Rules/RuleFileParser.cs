@@ -244,8 +244,10 @@ internal sealed class RuleFileParser(string file, LiteralTable literals, List<Ru
                         Error(value.Start.Line, "a regex with a comparison needs a group (?<n>…) or (…) capturing the number");
                         return null;
                     }
-                    var gate = RegexLiterals.Required(pattern)?.Select(literals.Id).ToArray();
-                    return new RegexCondition(regex, test, gate);
+                    var gates = RegexLiterals.AllRequired(pattern)
+                        .OrderByDescending(set => set.Min(l => l.Length))
+                        .Select(set => set.Select(literals.Id).ToArray()).ToArray();
+                    return new RegexCondition(regex, test, gates, RegexLiterals.WithinSentence(pattern));
                 }
             case "field":
             case "fact":

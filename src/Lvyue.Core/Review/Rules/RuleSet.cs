@@ -103,7 +103,10 @@ public sealed class RuleSet
             return;
         }
         var last = -1;
-        foreach (var unit in doc.Units)
+        IEnumerable<ClauseUnit> units = rule.Scope.Count == 1
+            ? doc.UnitsOfType(rule.Scope[0])
+            : rule.Scope.SelectMany(doc.UnitsOfType).Distinct().OrderBy(u => u.Start);
+        foreach (var unit in units)
         {
             string? type = null;
             foreach (var t in rule.Scope)

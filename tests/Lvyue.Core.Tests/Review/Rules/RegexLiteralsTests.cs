@@ -18,6 +18,19 @@ public sealed class RegexLiteralsTests
         Assert.Equal(expected.Split('|').Order(StringComparer.Ordinal), RegexLiterals.Required(pattern)!.Order(StringComparer.Ordinal));
 
     [Theory]
+    [InlineData(@"甲方[^。]{0,10}付款", true)]
+    [InlineData(@"甲方.{0,10}付款", false)]
+    [InlineData(@"甲方[^;]{0,10}付款", false)]
+    [InlineData(@"甲方\S+付款", false)]
+    [InlineData(@"[\u4e00-\u9fa5]+仲裁委员会", false)]
+    public void A_pattern_stays_within_a_sentence_only_when_it_cannot_match_the_full_stop(string pattern, bool expected) =>
+        Assert.Equal(expected, RegexLiterals.WithinSentence(pattern));
+
+    [Fact]
+    public void Every_required_set_of_a_sequence_is_found() =>
+        Assert.Equal(["履约保证金", "日内退还"], RegexLiterals.AllRequired(@"履约保证金[^。]{0,20}(\d+)日内退还").Select(s => Assert.Single(s)).Order(StringComparer.Ordinal));
+
+    [Theory]
     [InlineData(@"(甲方)?\d+")]
     [InlineData(@"[甲乙]方|\d+")]
     [InlineData(@".+")]
@@ -33,12 +46,16 @@ public sealed class RegexLiteralsTests
         Assert.NotEmpty(patterns);
         foreach (var pattern in patterns)
         {
-            var gate = RegexLiterals.Required(pattern);
-            if (gate is null) continue;
             var regex = new Regex(pattern, RegexOptions.NonBacktracking);
+            var within = RegexLiterals.WithinSentence(pattern);
+            var gates = RegexLiterals.AllRequired(pattern);
             foreach (var text in texts)
                 foreach (Match m in regex.Matches(text))
-                    Assert.True(gate.Any(g => m.Value.Contains(g, StringComparison.Ordinal)), $"{pattern} matched '{m.Value}' without any of {string.Join(",", gate)}");
+                {
+                    foreach (var gate in gates)
+                        Assert.True(gate.Any(g => m.Value.Contains(g, StringComparison.Ordinal)), $"{pattern} matched '{m.Value}' without any of {string.Join(",", gate)}");
+                    if (within) Assert.DoesNotContain('。', m.Value);
+                }
         }
     }
 }
