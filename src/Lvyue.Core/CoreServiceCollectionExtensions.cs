@@ -20,6 +20,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(new FileStore(fileStoreRoot));
         services.AddSingleton(new FilingOptions());
         services.AddScoped<FilingService>();
+        services.AddScoped<Review.Reviews.ContractReviewService>();
         services.AddScoped<LedgerQuery>();
         services.AddScoped<Dashboard>();
         services.AddScoped<DemoSeeder>();

@@ -11,7 +11,8 @@ namespace Lvyue.Contracts;
 /// Draft → PendingApproval → Filed → Performing → Completed | Terminated. Every method is one
 /// transaction; a refusal throws <see cref="DomainException"/> and writes nothing.
 /// </summary>
-public sealed class FilingService(LvyueDbContext db, FileStore files, FilingOptions options, Notary.INotaryRecorder? notary = null)
+public sealed class FilingService(LvyueDbContext db, FileStore files, FilingOptions options, Notary.INotaryRecorder? notary = null,
+    Review.Reviews.ContractReviewService? reviews = null)
 {
     private readonly Notary.INotaryRecorder _notary = notary ?? new Notary.NotaryRecorder(db);
     private TenantScope Scope => db.Scope;
@@ -116,6 +117,8 @@ public sealed class FilingService(LvyueDbContext db, FileStore files, FilingOpti
             .MaxAsync(d => (int?)d.VersionNo, ct) ?? 0;
         var row = AddDocumentRow(contract, name, file, type, last + 1);
         await db.SaveChangesAsync(ct);
+        // The review runs after the upload is committed, in its own save: an unreadable file gets a report saying so.
+        if (reviews is not null) await reviews.ReviewDocumentAsync(row.Id, ct);
         return row;
     }
 
