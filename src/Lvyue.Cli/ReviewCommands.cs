@@ -127,6 +127,7 @@ public static class ReviewCommands
             if (h.Basis is not null) sb.AppendLine($"  依据：{h.Basis}");
             if (h.Suggestion is not null) sb.AppendLine($"  建议：{h.Suggestion}");
         }
+        if (report.TimedOutRules.Count > 0) sb.AppendLine($"超时未评估的规则：{string.Join("、", report.TimedOutRules)}");
         sb.Append($"用时：{report.ElapsedMs.ToString("0.0", CultureInfo.InvariantCulture)} ms");
         return sb.ToString();
     }

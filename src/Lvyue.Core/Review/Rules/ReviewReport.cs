@@ -39,6 +39,9 @@ public sealed class ReviewReport
     /// <summary>Number of hits per group, every group present.</summary>
     public IReadOnlyDictionary<string, int> Summary { get; }
 
+    /// <summary>Rules whose regular expression hit the match time limit and were not evaluated (normally none).</summary>
+    public IReadOnlyList<string> TimedOutRules { get; internal init; } = [];
+
     /// <summary>Why the document could not be reviewed, or null when it was.</summary>
     public string? Error { get; }
 

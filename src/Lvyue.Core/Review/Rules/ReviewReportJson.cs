@@ -9,7 +9,8 @@ namespace Lvyue.Review.Rules;
 /// <c>{"ruleSetVersion","elapsedMs","hits":[{"ruleId","group","severity","clauseType","start","end","excerpt","message",
 /// "basis","suggestion"}],"summary":{"compliance","severe","general","missing"}}</c>, with <c>"file"</c> first when
 /// given. A document that could not be read has <c>"error"</c> before <c>"hits"</c> (empty) and a null summary.
-/// The message is the Chinese text.
+/// The message is the Chinese text. Rules not evaluated because a regular expression timed out (a starved machine)
+/// are listed under <c>"timedOutRules"</c> after the summary, only when there are any.
 /// </summary>
 public static class ReviewReportJson
 {
@@ -55,6 +56,7 @@ public static class ReviewReportJson
                 foreach (var g in RuleGroups.All) w.WriteNumber(g, report.Summary[g]);
                 w.WriteEndObject();
             }
+            if (report.TimedOutRules.Count > 0) Strings(w, "timedOutRules", report.TimedOutRules);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());

@@ -14,7 +14,7 @@ namespace Lvyue.Review.Rules;
 internal sealed class RuleFileParser(string file, LiteralTable literals, List<RuleLoadError> errors)
 {
     /// <summary>Match time limit of every rule regular expression (they run on the non-backtracking engine).</summary>
-    public static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(2);
 
     private static readonly string[] FileKeys = ["group", "severity", "appliesTo", "scope", "basis", "rules"];
     private static readonly string[] RuleKeys = ["id", "group", "severity", "appliesTo", "scope", "condition", "message", "basis", "suggestion", "examples"];

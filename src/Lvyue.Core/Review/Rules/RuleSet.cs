@@ -56,10 +56,21 @@ public sealed class RuleSet
         var doc = new ReviewDocument(extraction, _automaton);
         var ctx = Resolve(context, extraction);
         var hits = new List<ReviewHit>();
+        List<string>? timedOut = null;
         foreach (var (rule, gate) in _compiled)
-            Evaluate(rule, gate, doc, ctx, hits);
+        {
+            try
+            {
+                Evaluate(rule, gate, doc, ctx, hits);
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                // Linear-time engine: only a starved machine gets here. The rule is reported as not evaluated.
+                (timedOut ??= []).Add(rule.Id);
+            }
+        }
         hits.Sort(static (a, b) => (a.Start ?? int.MaxValue).CompareTo(b.Start ?? int.MaxValue));
-        return new ReviewReport(Version, hits, null, sw.Elapsed.TotalMilliseconds);
+        return new ReviewReport(Version, hits, null, sw.Elapsed.TotalMilliseconds) { TimedOutRules = timedOut ?? [] };
     }
 
     /// <summary>Whether <paramref name="example"/> behaves as it says with <paramref name="rule"/> (a rule of this set).</summary>
