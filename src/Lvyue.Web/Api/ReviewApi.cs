@@ -1,0 +1,45 @@
+using Lvyue.Review.Reviews;
+
+namespace Lvyue.Web.Api;
+
+/// <summary>A stored finding as the API shows it.</summary>
+public sealed record ReviewFindingDto(long Id, string RuleId, string Group, string Severity, string? ClauseType, int? Start, int? End,
+    string? Excerpt, string Message, string MessageEn, string? Basis, string? Suggestion, bool CarriedOver,
+    FindingDisposition Disposition, string? Reason, string? DecidedBy, DateTime? DecidedAt)
+{
+    public static ReviewFindingDto Of(ReviewFinding f) => new(f.Id, f.RuleId, f.Group, f.Severity, f.ClauseType, f.Start, f.End, f.Excerpt,
+        f.MessageZh, f.MessageEn, f.Basis, f.Suggestion, f.CarriedOver, f.Disposition, f.Reason, f.DecidedBy, f.DecidedAt);
+}
+
+/// <summary>A reviewer's answer to a finding: accepted or dismissed (a dismissal needs a reason).</summary>
+public sealed record FindingDecision(FindingDisposition Disposition, string? Reason);
+
+/// <summary>/api/v1/contracts/{id}/review: the latest stored review of a contract and the answers to its findings.</summary>
+public static class ReviewApi
+{
+    public static RouteGroupBuilder MapReviewApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/contracts/{id:long}/review").WithTags("Review").RequireAuthorization();
+        g.MapGet("/", async (long id, ContractReviewService reviews, CancellationToken ct) =>
+        {
+            var view = await reviews.LatestAsync(id, ct);
+            if (view is null) return Results.Problem(statusCode: StatusCodes.Status404NotFound,
+                title: "The contract has no review yet (upload a document) / 合同尚未审查（请上传合同文本）");
+            var r = view.Review;
+            return TypedResults.Ok(new
+            {
+                r.Id, r.ContractId, r.DocumentId, r.DocumentSha256, r.FileName, r.VersionNo, r.RuleSetVersion, r.ReviewedAt, r.Error,
+                summary = new Dictionary<string, int>
+                {
+                    ["compliance"] = r.ComplianceCount, ["severe"] = r.SevereCount, ["general"] = r.GeneralCount, ["missing"] = r.MissingCount,
+                },
+                hits = r.Findings.Select(ReviewFindingDto.Of),
+                resolved = view.Resolved.Select(ReviewFindingDto.Of),
+            });
+        }).WithSummary("The latest review of the contract's documents: hits (new or carried over), resolved hits of the previous version, summary by group");
+        g.MapPost("/findings/{fid:long}/decision", async (long id, long fid, FindingDecision d, ContractReviewService reviews, CancellationToken ct) =>
+            TypedResults.Ok(ReviewFindingDto.Of(await reviews.DecideAsync(id, fid, d.Disposition, d.Reason, ct))))
+            .WithSummary("Accept or dismiss a finding (Disposition Accepted|Dismissed; a dismissal needs a Reason)");
+        return g;
+    }
+}
