@@ -61,6 +61,8 @@ public sealed class FilingService(LvyueDbContext db, FileStore files, FilingOpti
         db.Contracts.Add(contract);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        // As for AddDocumentAsync: each document filed with the contract is reviewed once the filing is committed.
+        if (reviews is not null) foreach (var d in contract.Documents) await reviews.ReviewDocumentAsync(d.Id, ct);
         return contract;
     }
 

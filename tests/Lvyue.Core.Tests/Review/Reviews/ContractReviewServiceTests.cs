@@ -93,6 +93,21 @@ public sealed class ContractReviewServiceTests
     }
 
     [Theory, BothDatabases]
+    public async Task Filing_WithADocument_ReviewsIt(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var world = await TestWorld.CreateAsync(db);
+        await using var s = db.Scope(world.Clerk);
+
+        var c = await s.Filing.CreateAsync(world.Input("JY-2026-103"), [TestFiles.Txt(BondOver10, "合同.txt")]);
+
+        var view = await s.Get<ContractReviewService>().LatestAsync(c.Id);
+        Assert.NotNull(view);
+        Assert.Equal(Assert.Single(c.Documents).Id, view.Review.DocumentId);
+        Assert.Contains(view.Review.Findings, f => f.RuleId == "CMP-BOND-001");
+    }
+
+    [Theory, BothDatabases]
     public async Task Upload_OfAFileWithNoText_StoresAReportSayingItCouldNotBeRead(string provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
