@@ -241,6 +241,7 @@ public sealed partial class LvyueDbContext(DbContextOptions<LvyueDbContext> opti
         ConfigureNotaryEvents(b);
         ConfigureCredit(b);
         ConfigurePayments(b);
+        ConfigureExtraction(b);
     }
 
     /// <summary>Milestones, calendars, registers, changes, acceptance, payments (issue 5).</summary>
@@ -255,6 +256,8 @@ public sealed partial class LvyueDbContext(DbContextOptions<LvyueDbContext> opti
     partial void ConfigureCredit(ModelBuilder b);
     /// <summary>Changes, acceptance, payments and their compliance alerts (issue 5).</summary>
     partial void ConfigurePayments(ModelBuilder b);
+    /// <summary>Accepted and corrected pre-filled fields of filed contracts (issue 3).</summary>
+    partial void ConfigureExtraction(ModelBuilder b);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

@@ -15,6 +15,8 @@ public sealed class NewModel(LvyueDbContext db, FilingService filing) : LvyuePag
     [BindProperty] public ContractForm Form { get; set; } = new();
     [BindProperty] public IFormFile? Document { get; set; }
     [BindProperty] public bool SubmitNow { get; set; }
+    /// <summary>The fields the browser pre-filled from the document (comma-separated keys; see Pages/Extraction).</summary>
+    [BindProperty] public string? ExtractionPrefilled { get; set; }
     public FormOptions Options { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync()
@@ -39,6 +41,7 @@ public sealed class NewModel(LvyueDbContext db, FilingService filing) : LvyuePag
                 await using var stream = Document.OpenReadStream();
                 var c = await filing.CreateAsync(Form.ToInput(unit), [new UploadedDocument(Document.FileName, stream)], ct);
                 if (SubmitNow) await filing.SubmitAsync(c.Id, ct);
+                await Extraction.FilingCorrections.TryRecordAsync(HttpContext, Db, c.Id, Form, Document, ExtractionPrefilled);
                 Flash = SubmitNow ? T($"合同“{c.Title}”已提交审批", $"Contract '{c.Title}' submitted for approval")
                                   : T($"合同“{c.Title}”已保存为草稿", $"Contract '{c.Title}' saved as a draft");
                 return Redirect($"/Contracts/{c.Id}");
