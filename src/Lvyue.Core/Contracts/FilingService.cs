@@ -254,10 +254,35 @@ public sealed class FilingService(LvyueDbContext db, FileStore files, FilingOpti
         {
             var found = await db.Suppliers.CountAsync(s => input.SupplierIds.Contains(s.Id), ct);
             if (found != input.SupplierIds.Distinct().Count()) errors.Add("supplierIds", "供应商不存在", "Unknown supplier");
+            await CheckSanctionsAsync(input, errors, ct);
         }
         var line = await db.BudgetLines.AsNoTracking().FirstOrDefaultAsync(l => l.Id == input.BudgetLineId, ct);
         if (line is null || line.BudgetUnitId != input.BudgetUnitId)
             errors.Add("budgetLineId", "请选择本单位的预算指标（先有预算后购买）", "Choose a budget line of your unit (no purchase without a budget)");
+    }
+
+    /// <summary>
+    /// Refuses a supplier restricted from procurement (限制, after a dishonesty determination) on the sign date,
+    /// or today without one; the same rule as <see cref="Credit.DeterminationService.ActiveSanctionAsync"/>, for all suppliers in one query.
+    /// </summary>
+    private async Task CheckSanctionsAsync(ContractInput input, ErrorBag errors, CancellationToken ct)
+    {
+        var day = input.SignDate ?? ChinaTime.Today(db.Clock);
+        var ids = input.SupplierIds.Distinct().ToList();
+        var active = await (
+            from s in db.Sanctions.AsNoTracking()
+            where ids.Contains(s.SupplierId) && s.LiftedAt == null && s.From <= day && s.Until >= day
+            join sup in db.Suppliers.AsNoTracking() on s.SupplierId equals sup.Id
+            join d in db.DishonestyDeterminations.AsNoTracking() on s.DeterminationId equals d.Id into ds
+            from d in ds.DefaultIfEmpty()
+            select new { s.SupplierId, sup.Name, Number = d == null ? null : d.Number, s.Until }).ToListAsync(ct);
+        foreach (var r in active.GroupBy(a => a.SupplierId).Select(g => g.OrderByDescending(a => a.Until).First()))
+        {
+            var number = r.Number ?? "—";
+            errors.Add("supplierIds",
+                $"供应商“{r.Name}”因失信行为认定（{number}）被限制参与政府采购至{r.Until:yyyy-MM-dd}，不能选择",
+                $"Supplier '{r.Name}' is restricted from government procurement until {r.Until:yyyy-MM-dd} by dishonesty determination {number} and cannot be chosen");
+        }
     }
 
     /// <summary>Atomically takes <paramref name="amount"/> from the line's balance or refuses.</summary>
