@@ -31,6 +31,11 @@ public sealed class ContractReviewPageTests(ApiHosts hosts)
         Assert.Contains("data-testid=\"summary-compliance\">1<", html);
 
         var url = $"/Contracts/Review/{id}";
+        using (var supplier = await app.LoginAsync("supplier"))
+        {
+            var (denied, _) = await supplier.GetTextAsync(url);
+            Assert.True(denied is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.Redirect, denied.ToString());
+        }
         using (var refused = await clerk.PostFormAsync(url, url + "?handler=Decide",
                    new() { ["FindingId"] = fid.ToString(), ["Disposition"] = "Dismissed", ["Reason"] = "" }))
         {

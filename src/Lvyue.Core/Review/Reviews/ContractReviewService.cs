@@ -72,10 +72,12 @@ public sealed partial class ContractReviewService(LvyueDbContext db, FileStore f
         return review;
     }
 
-    /// <summary>The latest review of the contract (of its most recently reviewed document), or null when none.</summary>
+    /// <summary>The latest review of the contract (of its most recently reviewed document), or null when none. Suppliers are refused.</summary>
     public async Task<ContractReviewView?> LatestAsync(long contractId, CancellationToken ct = default)
     {
         if (!await db.Contracts.AnyAsync(c => c.Id == contractId, ct)) throw DomainException.NotFound("合同|contract");
+        // The review is the purchaser's and the supervisor's working paper, not the supplier's.
+        if (!Scope.All && Scope.SupplierId is not null) throw DomainException.Forbidden();
         var id = await db.ContractReviews.Where(r => r.ContractId == contractId)
             .OrderByDescending(r => r.ReviewedAt).ThenByDescending(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync(ct);
         return id is null ? null : await GetAsync(id.Value, ct);

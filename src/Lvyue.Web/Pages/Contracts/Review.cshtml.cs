@@ -20,7 +20,17 @@ public sealed class ReviewModel(LvyueDbContext db, ContractReviewService reviews
     [BindProperty] public FindingDisposition Disposition { get; set; }
     [BindProperty] public string? Reason { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(long id) => await LoadAsync(id) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(long id)
+    {
+        try
+        {
+            return await LoadAsync(id) ? Page() : NotFound();
+        }
+        catch (DomainException e) when (e.Kind is ErrorKind.Forbidden or ErrorKind.NotFound)
+        {
+            return e.Kind == ErrorKind.Forbidden ? Forbid() : NotFound();
+        }
+    }
 
     public async Task<IActionResult> OnPostDecideAsync(long id)
     {

@@ -71,6 +71,13 @@ public sealed class ContractReviewServiceTests
             Assert.Empty(await s.Db.ReviewFindings.ToListAsync());
         }
 
+        // The supplier of the contract does not read the purchaser's review.
+        await using (var s = db.Scope(world.SupplierLogin))
+        {
+            var e = await Assert.ThrowsAsync<DomainException>(() => s.Get<ContractReviewService>().LatestAsync(contractId));
+            Assert.True(e.Kind is ErrorKind.Forbidden or ErrorKind.NotFound);
+        }
+
         await using (var s = db.Scope(world.Clerk))
             await s.Filing.AddDocumentAsync(contractId, TestFiles.Txt(BondFixed, "合同.txt"));
 
