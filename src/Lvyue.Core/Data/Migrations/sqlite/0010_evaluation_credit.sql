@@ -1,4 +1,4 @@
--- 0014: evaluation and credit (issue 6): versioned evaluation templates and their items, assessments with item
+-- 0010: evaluation and credit (issue 6): versioned evaluation templates and their items, assessments with item
 -- scores, versioned region evaluation policies, the events and deductions they produce, star ratings and their
 -- history, credit records and grades, dishonesty determinations and procurement restrictions (sanctions).
 CREATE TABLE "EvaluationTemplates" (
