@@ -1,4 +1,4 @@
--- 0015: accepted and corrected pre-filled fields of filed contracts (issue 3): one row per field extracted from the
+-- 0011: accepted and corrected pre-filled fields of filed contracts (issue 3): one row per field extracted from the
 -- uploaded document and shown on the filing form, with the value submitted; the correction rate per field measures extraction.
 CREATE TABLE "ExtractionCorrections" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_ExtractionCorrections" PRIMARY KEY AUTOINCREMENT,
