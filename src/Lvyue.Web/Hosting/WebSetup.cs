@@ -37,6 +37,8 @@ public static class WebSetup
         services.AddScoped<ITenantContext, HttpTenantContext>();
         // Durable jobs, reminders and notification channels (after the tenant context, which the job runner wraps).
         services.AddLvyueJobRunner(config);
+        // The review rule library compiles in the background at start, not in the first upload.
+        services.AddHostedService<RuleLibraryWarmup>();
         builder.AddShiftedClock();
         services.AddLvyueAuth(security);
         services.AddRazorPages(o =>
