@@ -172,7 +172,10 @@ public sealed class DemoSeeder(LvyueDbContext db, UserManager<AppUser> users, IS
     {
         var options = services.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<LvyueDbContext>>();
         var ctx = new LvyueDbContext(options, new FixedTenantContext(scope), db.Clock);
-        return new FilingService(ctx, services.GetRequiredService<Files.FileStore>(), services.GetRequiredService<FilingOptions>());
+        var files = services.GetRequiredService<Files.FileStore>();
+        // Demo documents are reviewed like uploaded ones, so the review page of every demo contract has its findings.
+        var reviews = new Review.Reviews.ContractReviewService(ctx, files, services.GetService<Review.Ingestion.IngestionOptions>());
+        return new FilingService(ctx, files, services.GetRequiredService<FilingOptions>(), reviews: reviews);
     }
 
     private static string TitleSuffix(Category c) => c switch

@@ -32,6 +32,8 @@ public sealed class DemoSeederTests
         var statuses = await s.Db.Contracts.Select(c => c.Status).Distinct().ToListAsync();
         Assert.Equal(Enum.GetValues<ContractStatus>().Order(), statuses.Order());
         Assert.All(await s.Db.Contracts.Include(c => c.Documents).ToListAsync(), c => Assert.NotEmpty(c.Documents));
+        // Every demo document is reviewed against the rule library, as an upload would be.
+        Assert.Equal(await s.Db.ContractDocuments.CountAsync(), await s.Db.ContractReviews.CountAsync());
     }
 
     [Theory, BothDatabases]
