@@ -1,6 +1,7 @@
 using Lvyue.Accounts;
 using Lvyue.Common;
 using Lvyue.Data;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lvyue.Web.Pages;
@@ -21,6 +22,18 @@ public abstract class LvyuePage(LvyueDbContext db) : PageModel
         ModelState.AddModelError(string.Empty, e.Title.Text);
         foreach (var text in e.Errors.Values.SelectMany(v => v).Select(m => m.Text).Distinct().Where(t => t != e.Title.Text))
             ModelState.AddModelError(string.Empty, text);
+    }
+
+    /// <summary>
+    /// The answer to a refused action on a page about one record: 404 when the record is not visible, 403 when the user
+    /// may not act, otherwise the refusal shown above the page reloaded by <paramref name="reload"/> (false: gone, 404).
+    /// </summary>
+    protected async Task<IActionResult> RefusedAsync(DomainException e, Func<Task<bool>> reload)
+    {
+        if (e.Kind == ErrorKind.NotFound) return NotFound();
+        if (e.Kind == ErrorKind.Forbidden) return Forbid();
+        ShowRefusal(e);
+        return await reload() ? Page() : NotFound();
     }
 
     /// <summary>Shows a refusal on the form: field errors beside their fields, the title above the form.</summary>

@@ -59,10 +59,7 @@ public sealed class DetailsModel(LvyueDbContext db, FilingService filing, FileSt
         }
         catch (DomainException e)
         {
-            if (e.Kind == ErrorKind.NotFound) return NotFound();
-            if (e.Kind == ErrorKind.Forbidden) return Forbid();
-            ShowRefusal(e);
-            return await LoadAsync(id) ? Page() : NotFound();
+            return await RefusedAsync(e, () => LoadAsync(id));
         }
     }
 

@@ -43,10 +43,7 @@ public sealed class ReviewModel(LvyueDbContext db, ContractReviewService reviews
         }
         catch (DomainException e)
         {
-            if (e.Kind == ErrorKind.NotFound) return NotFound();
-            if (e.Kind == ErrorKind.Forbidden) return Forbid();
-            ShowRefusal(e);
-            return await LoadAsync(id) ? Page() : NotFound();
+            return await RefusedAsync(e, () => LoadAsync(id));
         }
     }
 

@@ -53,10 +53,7 @@ public sealed class IndexModel(LvyueDbContext db, AcceptanceService acceptance) 
         }
         catch (DomainException e)
         {
-            if (e.Kind == ErrorKind.NotFound) return NotFound();
-            if (e.Kind == ErrorKind.Forbidden) return Forbid();
-            ShowRefusal(e);
-            return await LoadAsync(contractId) ? Page() : NotFound();
+            return await RefusedAsync(e, () => LoadAsync(contractId));
         }
     }
 
