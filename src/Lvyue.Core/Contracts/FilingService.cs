@@ -1,5 +1,6 @@
 using Lvyue.Accounts;
 using Lvyue.Common;
+using Lvyue.Credit;
 using Lvyue.Data;
 using Lvyue.Files;
 using Microsoft.EntityFrameworkCore;
@@ -263,15 +264,15 @@ public sealed class FilingService(LvyueDbContext db, FileStore files, FilingOpti
 
     /// <summary>
     /// Refuses a supplier restricted from procurement (限制, after a dishonesty determination) on the sign date,
-    /// or today without one; the same rule as <see cref="Credit.DeterminationService.ActiveSanctionAsync"/>, for all suppliers in one query.
+    /// or today without one (<see cref="Credit.SanctionQueries.InForceOn"/>), for all suppliers in one query.
     /// </summary>
     private async Task CheckSanctionsAsync(ContractInput input, ErrorBag errors, CancellationToken ct)
     {
         var day = input.SignDate ?? ChinaTime.Today(db.Clock);
         var ids = input.SupplierIds.Distinct().ToList();
         var active = await (
-            from s in db.Sanctions.AsNoTracking()
-            where ids.Contains(s.SupplierId) && s.LiftedAt == null && s.From <= day && s.Until >= day
+            from s in db.Sanctions.AsNoTracking().InForceOn(day)
+            where ids.Contains(s.SupplierId)
             join sup in db.Suppliers.AsNoTracking() on s.SupplierId equals sup.Id
             join d in db.DishonestyDeterminations.AsNoTracking() on s.DeterminationId equals d.Id into ds
             from d in ds.DefaultIfEmpty()

@@ -165,7 +165,7 @@ public sealed class DeterminationService(LvyueDbContext db, FileStore files, Cre
 
     /// <summary>The active restriction of a supplier on a day, if any (the filing form refuses a restricted supplier).</summary>
     public Task<Sanction?> ActiveSanctionAsync(long supplierId, DateOnly on, CancellationToken ct = default) =>
-        db.Sanctions.AsNoTracking().Where(s => s.SupplierId == supplierId && s.LiftedAt == null && s.From <= on && s.Until >= on)
+        db.Sanctions.AsNoTracking().InForceOn(on).Where(s => s.SupplierId == supplierId)
             .OrderByDescending(s => s.Until).FirstOrDefaultAsync(ct);
 
     private async Task EndAsync(DishonestyDetermination d, DeterminationState state, string why, CancellationToken ct)
