@@ -54,18 +54,25 @@ public sealed class FilingService(LvyueDbContext db, FileStore files, FilingOpti
         for (var k = 0; k < input.SupplierIds.Count; k++)
             contract.Suppliers.Add(new ContractSupplier { SupplierId = input.SupplierIds[k], SortOrder = k });
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await OwnTransactionAsync(ct);
         await CommitBudgetAsync(contract.BudgetLineId, contract.Amount, ct);
         contract.Events.Add(Event("created", null, ContractStatus.Draft, null));
         foreach (var (name, file, type) in stored)
             AddDocumentRow(contract, name, file, type, 1);
         db.Contracts.Add(contract);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         // As for AddDocumentAsync: each document filed with the contract is reviewed once the filing is committed.
         if (reviews is not null) foreach (var d in contract.Documents) await reviews.ReviewDocumentAsync(d.Id, ct);
         return contract;
     }
+
+    /// <summary>
+    /// A transaction of this service's own, or null when the caller already holds one: the filing page files a
+    /// contract, submits it and stores its extraction corrections as one write.
+    /// </summary>
+    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> OwnTransactionAsync(CancellationToken ct) =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
 
     /// <summary>Edits a draft (or a returned filing); the budget commitment follows the new amount and line.</summary>
     public async Task<Contract> UpdateDraftAsync(long id, ContractInput input, long? expectedVersion = null, CancellationToken ct = default)

@@ -38,16 +38,21 @@ public sealed class NewModel(LvyueDbContext db, FilingService filing) : LvyuePag
         {
             try
             {
+                var prefill = await Extraction.FilingCorrections.PrepareAsync(Db, Document, ExtractionPrefilled, ct);
+                // One write: the contract, its submission and the measurement of the pre-filled fields, or nothing.
+                await using var tx = await Db.Database.BeginTransactionAsync(ct);
                 await using var stream = Document.OpenReadStream();
                 var c = await filing.CreateAsync(Form.ToInput(unit), [new UploadedDocument(Document.FileName, stream)], ct);
                 if (SubmitNow) await filing.SubmitAsync(c.Id, ct);
-                await Extraction.FilingCorrections.TryRecordAsync(HttpContext, Db, c.Id, Form, Document, ExtractionPrefilled);
+                await Extraction.FilingCorrections.RecordAsync(Db, c.Id, Form, prefill, Db.Scope.Actor, ct);
+                await tx.CommitAsync(ct);
                 Flash = SubmitNow ? T($"合同“{c.Title}”已提交审批", $"Contract '{c.Title}' submitted for approval")
                                   : T($"合同“{c.Title}”已保存为草稿", $"Contract '{c.Title}' saved as a draft");
                 return Redirect($"/Contracts/{c.Id}");
             }
             catch (DomainException e)
             {
+                Db.ChangeTracker.Clear(); // the transaction was rolled back: nothing of this attempt was written
                 AddErrors(e, "Form.");
                 if (e.Errors.ContainsKey("documents")) ModelState.AddModelError("Document", e.Errors["documents"][0].Text);
             }

@@ -33,44 +33,44 @@ public static class FilingCorrections
     }
 
     /// <summary>
-    /// Stores the corrections of contract <paramref name="contractId"/> filed with <paramref name="document"/>;
-    /// <paramref name="prefilledKeys"/> is the comma-separated list of keys the browser pre-filled (nothing is stored
-    /// when it is empty: the form was typed by hand). Returns the rows stored.
+    /// Reads the uploaded <paramref name="document"/> again on the server, before the filing's transaction begins (OCR of a
+    /// scan can take seconds). <paramref name="prefilledKeys"/> is the comma-separated list of keys the browser
+    /// pre-filled. Null when there is nothing to measure: the form was typed by hand, or the document yields no contract
+    /// field (then nothing was pre-filled from it either).
     /// </summary>
-    public static async Task<IReadOnlyList<ExtractionCorrection>> RecordAsync(LvyueDbContext db, long contractId, ContractForm form, IFormFile document,
-        string? prefilledKeys, string? user, CancellationToken ct)
+    public static async Task<FilingPrefill?> PrepareAsync(LvyueDbContext db, IFormFile document, string? prefilledKeys, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(document);
         var keys = (prefilledKeys ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-        if (keys.Count == 0) return [];
-        var sha = await db.ContractDocuments.AsNoTracking().Where(d => d.ContractId == contractId)
-            .OrderByDescending(d => d.Id).Select(d => d.Sha256).FirstOrDefaultAsync(ct);
-        if (sha is null) return [];
-        var corrections = new ExtractionCorrections(db);
-        DocumentPrefill read;
-        await using (var stream = document.OpenReadStream())
-            read = await corrections.ReadAsync(stream, document.FileName, ct);
-        var supplierId = read.Fields.FirstOrDefault(f => f.Key == "supplier")?.Value;
-        return await corrections.RecordAsync(contractId, sha, read.Fields, keys, Submitted(form, supplierId), user, ct);
+        if (keys.Count == 0) return null;
+        try
+        {
+            await using var stream = document.OpenReadStream();
+            return new FilingPrefill(keys, await new ExtractionCorrections(db).ReadAsync(stream, document.FileName, ct));
+        }
+        catch (Common.DomainException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
-    /// <see cref="RecordAsync"/> for the filing page: the contract is already filed, so a failure to store the
-    /// measurement is logged, not shown to the user as a failed filing.
+    /// Stores the corrections of contract <paramref name="contractId"/> just filed from the pre-filled form, inside the
+    /// caller's transaction: the contract and its measurement are written together or not at all. Returns the rows stored.
     /// </summary>
-    public static async Task TryRecordAsync(HttpContext http, LvyueDbContext db, long contractId, ContractForm form, IFormFile document, string? prefilledKeys)
+    public static async Task<IReadOnlyList<ExtractionCorrection>> RecordAsync(LvyueDbContext db, long contractId, ContractForm form, FilingPrefill? prefill,
+        string? user, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        try
-        {
-            await RecordAsync(db, contractId, form, document, prefilledKeys, db.Scope.Actor, http.RequestAborted);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            db.ChangeTracker.Clear();
-            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FilingCorrections))
-                .LogWarning(e, "Extraction corrections of contract {ContractId} not stored", contractId);
-        }
+        ArgumentNullException.ThrowIfNull(db);
+        if (prefill is null) return [];
+        var sha = await db.ContractDocuments.AsNoTracking().Where(d => d.ContractId == contractId)
+            .OrderByDescending(d => d.Id).Select(d => d.Sha256).FirstOrDefaultAsync(ct);
+        if (sha is null) return [];
+        var supplierId = prefill.Read.Fields.FirstOrDefault(f => f.Key == "supplier")?.Value;
+        return await new ExtractionCorrections(db).RecordAsync(contractId, sha, prefill.Read.Fields, prefill.Keys, Submitted(form, supplierId), user, ct);
     }
 }
+
+/// <summary>What the filing form pre-filled from its document: the keys the browser reported and the server's own reading.</summary>
+public sealed record FilingPrefill(IReadOnlySet<string> Keys, DocumentPrefill Read);
