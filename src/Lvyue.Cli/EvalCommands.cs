@@ -32,6 +32,7 @@ public static class EvalCommands
         };
         extract.SetAction((r, ct) => RunAsync(r, r.GetValue(dir), r.GetValue(truth), r.GetValue(threshold), r.GetValue(scans)!, r.GetValue(misses), ct));
         eval.Subcommands.Add(extract);
+        eval.Subcommands.Add(EvalReviewCommand.Build());
         return eval;
     }
 
