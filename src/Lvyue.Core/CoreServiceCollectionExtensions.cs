@@ -21,6 +21,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(new FilingOptions());
         services.AddScoped<FilingService>();
         services.AddScoped<Review.Reviews.ContractReviewService>();
+        services.AddSingleton<Review.Profiles.RuleProfileCache>();
+        services.AddScoped<Review.Profiles.RuleProfileService>();
         services.AddScoped<LedgerQuery>();
         services.AddScoped<Dashboard>();
         services.AddScoped<DemoSeeder>();

@@ -242,6 +242,7 @@ public sealed partial class LvyueDbContext(DbContextOptions<LvyueDbContext> opti
         ConfigureCredit(b);
         ConfigurePayments(b);
         ConfigureExtraction(b);
+        ConfigureProfiles(b);
     }
 
     /// <summary>Milestones, calendars, registers, changes, acceptance, payments (issue 5).</summary>
@@ -258,6 +259,8 @@ public sealed partial class LvyueDbContext(DbContextOptions<LvyueDbContext> opti
     partial void ConfigurePayments(ModelBuilder b);
     /// <summary>Accepted and corrected pre-filled fields of filed contracts (issue 3).</summary>
     partial void ConfigureExtraction(ModelBuilder b);
+    /// <summary>Region rule profiles of the review rule library (issue 4).</summary>
+    partial void ConfigureProfiles(ModelBuilder b);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

@@ -17,14 +17,15 @@ namespace Lvyue.Review.Reviews;
 public sealed record ContractReviewView(ContractReview Review, IReadOnlyList<ReviewFinding> Resolved);
 
 /// <summary>
-/// Reviews the stored versions of a contract's documents against the rule set (<see cref="RuleLibrary.Default"/>) and
+/// Reviews the stored versions of a contract's documents against the effective rule set of the contract's region (the
+/// library with the region's profile, <see cref="Profiles.RuleProfileService"/>; the library alone without one) and
 /// keeps the reports: each finding of a new version is marked carried over (the previous version's review had the same
 /// rule at the same excerpt; its answer is kept) or new, and the previous findings no longer present are resolved.
 /// A reviewer accepts or dismisses each finding with a reason. Every write is one SaveChanges.
 /// </summary>
-public sealed partial class ContractReviewService(LvyueDbContext db, FileStore files, IngestionOptions? options = null, RuleSet? rules = null)
+public sealed partial class ContractReviewService(LvyueDbContext db, FileStore files, IngestionOptions? options = null, RuleSet? rules = null,
+    Profiles.RuleProfileService? profiles = null)
 {
-    private readonly RuleSet _rules = rules ?? RuleLibrary.Default;
     private TenantScope Scope => db.Scope;
     private DateTime Now => db.Clock.GetUtcNow().UtcDateTime;
 
@@ -127,6 +128,8 @@ public sealed partial class ContractReviewService(LvyueDbContext db, FileStore f
     private async Task<(ReviewReport Report, string Text)> RunAsync(ContractDocument doc, Contract contract, CancellationToken ct)
     {
         var sw = Stopwatch.StartNew();
+        // A set given to the service wins (tests, tools); otherwise the region's profile, compiled once per version.
+        var ruleSet = rules ?? (profiles is null ? RuleLibrary.Default : await profiles.EffectiveAsync(contract.RegionId, ct));
         var ext = Path.GetExtension(doc.FileName).ToLowerInvariant();
         var tmp = Path.Combine(Path.GetTempPath(), $"lvyue-review-{Guid.NewGuid():N}{ext}");
         try
@@ -135,13 +138,13 @@ public sealed partial class ContractReviewService(LvyueDbContext db, FileStore f
             await using (var dst = File.Create(tmp))
                 await src.CopyToAsync(dst, ct);
             var ingested = await new DocumentIngestor(options).IngestAsync(tmp, ct);
-            var report = _rules.Review(ingested.Normalized, Context(contract));
+            var report = ruleSet.Review(ingested.Normalized, Context(contract));
             return (report.WithElapsed(sw.Elapsed.TotalMilliseconds), report.Error is null ? ingested.Text : "");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             var why = e is DomainException d ? $"{d.Title.Zh} / {d.Title.En}" : e.Message;
-            return (ReviewReport.Unreadable(_rules.Version, "the document could not be read / 文档无法读取: " + why, sw.Elapsed.TotalMilliseconds), "");
+            return (ReviewReport.Unreadable(ruleSet.Version, "the document could not be read / 文档无法读取: " + why, sw.Elapsed.TotalMilliseconds), "");
         }
         finally
         {

@@ -27,6 +27,9 @@ public sealed class RuleSet
     /// <summary>Stable version: the first 16 hex digits of SHA-256 over the rule files' paths and contents.</summary>
     public string Version { get; }
 
+    /// <summary>The same compiled rules under another version (a region's effective rule set: library hash + profile version).</summary>
+    internal RuleSet WithVersion(string version) => new(Rules, _automaton, version);
+
     /// <summary>Number of distinct literals in the automaton.</summary>
     public int LiteralCount => _automaton.Count;
 
