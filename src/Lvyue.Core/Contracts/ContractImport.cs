@@ -26,7 +26,7 @@ namespace Lvyue.Contracts;
 /// import records one summary audit entry (file name, SHA-256, rows, id range) plus one entry per
 /// budget line with its committed amount before and after; each contract's timeline has its event.
 /// </summary>
-public sealed class ContractImport(LvyueDbContext db)
+public sealed class ContractImport(LvyueDbContext db, Notary.INotaryRecorder? notary = null)
 {
     public const string ImportNote = "批量导入";
     private const int Chunk = 2000;
@@ -68,6 +68,7 @@ public sealed class ContractImport(LvyueDbContext db)
             await writer.CompleteAsync(ct);
             if (problems.Any) return problems.ToResult("contracts", rows, clock.Elapsed);
             if (!await CommitBudgetsAsync(planned.Budget, problems, ct)) return problems.ToResult("contracts", rows, clock.Elapsed);
+            await Notary.NotaryImports.RecordContractsAsync(notary ?? new Notary.NotaryRecorder(db), db, writer.FirstId, writer.LastId, Notary.NotaryFacts.ContractImported(source.Sha256), ct);
             db.AuditEntries.Add(Audit("import", "Contract", $"{writer.FirstId}-{writer.LastId}", null, new
             {
                 File = source.FileName, source.Sha256, Rows = rows, Inserted = writer.Written, writer.FirstId, writer.LastId, Note = ImportNote,

@@ -16,7 +16,7 @@ public sealed record DeterminationInput(CreditSubject Subject, long SubjectId, l
 /// credit repair after <see cref="MinRepairMonths"/> months ends it. Every step is one transaction; past
 /// records are never deleted, they stop counting at their expiry.
 /// </summary>
-public sealed class DeterminationService(LvyueDbContext db, FileStore files, CreditService credit)
+public sealed class DeterminationService(LvyueDbContext db, FileStore files, CreditService credit, Notary.INotaryRecorder? notary = null)
 {
     public const int PublicationYears = 3;
     public const int MinRepairMonths = 3;
@@ -99,6 +99,7 @@ public sealed class DeterminationService(LvyueDbContext db, FileStore files, Cre
                 SupplierId = d.SubjectId, RegionId = d.RegionId, DeterminationId = d.Id, From = today, Until = today.AddMonths(d.RestrictionMonths).AddDays(-1),
                 Reason = $"{d.Number}：限制参与政府采购{d.RestrictionMonths}个月", CreatedBy = Scope.Actor, CreatedAt = Now,
             });
+        (notary ?? new Notary.NotaryRecorder(db)).Record(Notary.NotaryKinds.DeterminationConfirmed, d.ContractId, Notary.NotaryFacts.Determination(d));
         await db.SaveChangesAsync(ct);
         await credit.RegradeAsync(d.Subject, d.SubjectId, ct);
         await tx.CommitAsync(ct);
@@ -178,6 +179,7 @@ public sealed class DeterminationService(LvyueDbContext db, FileStore files, Cre
         d.ExpiresOn = yesterday;
         foreach (var s in await db.Sanctions.Where(s => s.DeterminationId == d.Id && s.LiftedAt == null).ToListAsync(ct))
             (s.LiftedAt, s.LiftReason) = (Now, why);
+        (notary ?? new Notary.NotaryRecorder(db)).Record(state == DeterminationState.Repaired ? Notary.NotaryKinds.DeterminationRepaired : Notary.NotaryKinds.DeterminationRevoked, d.ContractId, Notary.NotaryFacts.Determination(d));
         await db.SaveChangesAsync(ct);
         await credit.RegradeAsync(d.Subject, d.SubjectId, ct);
         await tx.CommitAsync(ct);

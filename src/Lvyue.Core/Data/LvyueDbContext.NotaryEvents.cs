@@ -14,15 +14,19 @@ public sealed partial class LvyueDbContext
     /// <summary>Queues an event for the next save (see <see cref="INotaryRecorder"/>); built when the save runs.</summary>
     internal void EnqueueNotaryEvent(Func<NotaryEvent> build) => _notaryQueue.Add(build);
 
+    private const int NotaryAppendSlice = 10_000;
+
     private bool HasNotaryEvents => _notaryQueue.Count > 0;
 
     // Called by SaveChangesAsync inside its transaction, after the business rows (so new ids are known).
     private async Task AppendNotaryEventsAsync(CancellationToken ct)
     {
         if (_notaryQueue.Count == 0) return;
-        var events = _notaryQueue.Select(build => build()).ToList();
+        var queue = _notaryQueue.ToList();
         _notaryQueue.Clear();
-        await new NotaryLog(this).AppendAsync(events, ct);
+        // A bulk import queues one event per row: append in slices so that the leaf and node rows in memory stay bounded.
+        var log = new NotaryLog(this);
+        foreach (var slice in queue.Chunk(NotaryAppendSlice)) await log.AppendAsync(slice.Select(build => build()).ToList(), ct);
     }
 
     partial void ConfigureNotaryEvents(ModelBuilder b)

@@ -15,4 +15,10 @@ public interface INotaryRecorder
 
     /// <summary>Records an event about <paramref name="contract"/>, whose id may be assigned only by the coming save.</summary>
     void Record(string kind, Contract contract, NotaryPayload? payload = null);
+
+    /// <summary>
+    /// Records an event whose payload names rows the coming save inserts (their ids are assigned by it): the payload is
+    /// built now to validate it and built again at save time. A recorder that does not defer builds it once, now.
+    /// </summary>
+    void Record(string kind, long? contractId, Func<NotaryPayload> payload) => Record(kind, contractId, payload());
 }

@@ -19,6 +19,20 @@ public sealed class NotaryRecorder(LvyueDbContext db) : INotaryRecorder
         Enqueue(kind, () => contract.Id, payload);
     }
 
+    /// <inheritdoc />
+    public void Record(string kind, long? contractId, Func<NotaryPayload> payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        var at = db.Clock.GetUtcNow();
+        var now = payload();
+        _ = new NotaryEvent(kind, null, at, now.Digests, now.Attributes);
+        db.EnqueueNotaryEvent(() =>
+        {
+            var saved = payload();
+            return new NotaryEvent(kind, contractId, at, saved.Digests, saved.Attributes);
+        });
+    }
+
     private void Enqueue(string kind, Func<long?> contractId, NotaryPayload? payload)
     {
         payload ??= NotaryPayload.Empty;

@@ -10,7 +10,7 @@ namespace Lvyue.Performance;
 /// transaction; a refusal throws <see cref="DomainException"/> and writes nothing. Milestones are
 /// reached through the contract's tenancy filter, so another unit's milestone is "not found".
 /// </summary>
-public sealed class MilestoneService(LvyueDbContext db)
+public sealed class MilestoneService(LvyueDbContext db, Notary.INotaryRecorder? notary = null)
 {
     /// <summary>Most occurrences one recurrence may generate (20 years of monthly reports).</summary>
     public const int MaxOccurrences = 240;
@@ -187,6 +187,7 @@ public sealed class MilestoneService(LvyueDbContext db)
             + (m.MetDate is { } md ? $"（{md:yyyy-MM-dd}）" : "") + (note is null ? "" : $"，{note}"));
 
         await OnStatusChangedAsync(db, m, ct);
+        if (m.Status is MilestoneStatus.Met or MilestoneStatus.PartiallyMet) (notary ?? new Notary.NotaryRecorder(db)).Record(Notary.NotaryKinds.MilestoneMet, m.ContractId, Notary.NotaryFacts.MilestoneMet(m));
         await db.SaveChangesAsync(ct);
         return m;
     }

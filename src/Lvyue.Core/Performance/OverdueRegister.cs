@@ -44,7 +44,7 @@ public sealed record SupervisionActionRow(long Id, SupervisionActionKind Kind, D
 /// <see cref="TimeProvider"/> moves it. The persisted <see cref="OverdueEntry"/> rows (see <see cref="OverdueSweep"/>)
 /// carry the entry date, close watch and supervision actions.
 /// </summary>
-public sealed class OverdueRegister(LvyueDbContext db)
+public sealed class OverdueRegister(LvyueDbContext db, Notary.INotaryRecorder? notary = null)
 {
     private static readonly MilestoneStatus[] InRegister = [.. Milestone.OpenStatuses, MilestoneStatus.Missed];
     private static readonly ContractStatus[] Active = [ContractStatus.Filed, ContractStatus.Performing];
@@ -170,6 +170,7 @@ public sealed class OverdueRegister(LvyueDbContext db)
         entry.Actions.Add(action);
         Timeline.Add(db, m.ContractId, kind == SupervisionActionKind.Interview ? Timeline.Interview : Timeline.Supervision,
             $"{(kind == SupervisionActionKind.Interview ? "约谈" : "督办")}（{day:yyyy-MM-dd}，{MilestoneService.Describe(m)}）：{action.Note}");
+        (notary ?? new Notary.NotaryRecorder(db)).Record(kind == SupervisionActionKind.Interview ? Notary.NotaryKinds.OverdueInterview : Notary.NotaryKinds.OverdueAction, m.ContractId, () => Notary.NotaryFacts.SupervisionAction(action, m.Id));
         await db.SaveChangesAsync(ct);
         return action;
     }

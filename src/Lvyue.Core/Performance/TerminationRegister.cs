@@ -17,7 +17,7 @@ public sealed record TerminationRow(
 /// the reason and documents (the contract becomes Terminated, its open overdue entries close), and later
 /// records which party the dispute found in breach, which is handed to credit as a <see cref="CreditEvent"/>.
 /// </summary>
-public sealed class TerminationRegister(LvyueDbContext db)
+public sealed class TerminationRegister(LvyueDbContext db, Notary.INotaryRecorder? notary = null)
 {
     private DateOnly Today => ChinaTime.Today(db.Clock);
     private DateTime Now => db.Clock.GetUtcNow().UtcDateTime;
@@ -85,6 +85,7 @@ public sealed class TerminationRegister(LvyueDbContext db)
             var milestones = await db.Milestones.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
             foreach (var o in open) OverdueRegister.Exit(db, o, milestones[o.MilestoneId], contract.RegionId, OverdueExit.Terminated, Today);
         }
+        (notary ?? new Notary.NotaryRecorder(db)).Record(Notary.NotaryKinds.TerminationEntered, contractId, () => Notary.NotaryFacts.TerminationEntered(entry));
         await db.SaveChangesAsync(ct);
         return entry;
     }
@@ -123,6 +124,7 @@ public sealed class TerminationRegister(LvyueDbContext db)
                 CountsAsDishonest = outcome != BreachingParty.Neither, Note = entry.OutcomeNote, CreatedAt = Now,
             });
         Timeline.Add(db, entry.ContractId, Timeline.TerminationOutcome, $"终止争议处理结果：{MilestoneLabels.Breaches[outcome].Zh}（{day:yyyy-MM-dd}）：{entry.OutcomeNote}");
+        (notary ?? new Notary.NotaryRecorder(db)).Record(Notary.NotaryKinds.TerminationOutcome, entry.ContractId, Notary.NotaryFacts.TerminationOutcome(entry));
         await db.SaveChangesAsync(ct);
         return entry;
     }

@@ -13,7 +13,7 @@ namespace Lvyue.Performance.Acceptance;
 /// milestones whose rule counts from it (e.g. a payment due 30 days after acceptance) resolved through
 /// the working-day calendar. Unit clerks of the contract's unit record acceptances.
 /// </summary>
-public sealed class AcceptanceService(LvyueDbContext db, FilingService filing)
+public sealed class AcceptanceService(LvyueDbContext db, FilingService filing, Notary.INotaryRecorder? notary = null)
 {
     private TenantScope Scope => db.Scope;
     private DateTime Now => db.Clock.GetUtcNow().UtcDateTime;
@@ -84,6 +84,7 @@ public sealed class AcceptanceService(LvyueDbContext db, FilingService filing)
             ContractId = contract.Id, Kind = "acceptance", At = Now, Actor = Scope.Actor,
             Note = Clip($"验收（{date:yyyy-MM-dd}）：{ResultLabels[result].Zh}；{findings.Count}项，其中不符合{deviations}项；参加人员：{participants}" + resolved),
         });
+        (notary ?? new Notary.NotaryRecorder(db)).Record(Notary.NotaryKinds.AcceptanceRecorded, contract.Id, () => Notary.NotaryFacts.Acceptance(record));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return record;

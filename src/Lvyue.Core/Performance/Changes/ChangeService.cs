@@ -18,7 +18,7 @@ namespace Lvyue.Performance.Changes;
 /// stored <see cref="ComplianceAlert"/>, on the contract. Every request and decision is on the
 /// contract's timeline. Refusals throw <see cref="DomainException"/> and write nothing.
 /// </summary>
-public sealed class ChangeService(LvyueDbContext db, FilingService filing)
+public sealed class ChangeService(LvyueDbContext db, FilingService filing, Notary.INotaryRecorder? notary = null)
 {
     /// <summary>The share of the original amount all increases together may not exceed (政府采购法 第四十九条).</summary>
     public const decimal IncreaseLimit = 0.10m;
@@ -139,6 +139,7 @@ public sealed class ChangeService(LvyueDbContext db, FilingService filing)
         var approvedBefore = await db.ContractChanges.CountAsync(c => c.ContractId == contract.Id && c.State == ChangeState.Approved, ct);
         db.ContractEvents.Add(Event(contract.Id, "change-approved",
             $"第{change.SequenceNo}次变更已批准并生效（累计第{approvedBefore + 1}次生效变更）：{applied}" + (change.NonCompliant ? "；⚠ 累计增加金额超过原合同金额10%（政府采购法第四十九条）" : "")));
+        (notary ?? new Notary.NotaryRecorder(db)).Record(Notary.NotaryKinds.ChangeApproved, contract.Id, Notary.NotaryFacts.ChangeApproved(change));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return change;

@@ -32,7 +32,7 @@ public sealed record PaymentInput
 /// match. Each matched payment is on its contract's timeline, and the cross-checks of
 /// <see cref="PaymentChecks"/> are stored as <see cref="ComplianceAlert"/> rows.
 /// </summary>
-public sealed class PaymentImport(LvyueDbContext db)
+public sealed class PaymentImport(LvyueDbContext db, Notary.INotaryRecorder? notary = null)
 {
     private const int Chunk = 250;
 
@@ -195,6 +195,7 @@ public sealed class PaymentImport(LvyueDbContext db)
                 await db.SaveChangesAsync(ct);
                 foreach (var (payment, c, m, drafts) in written)
                 {
+                    (notary ?? new Notary.NotaryRecorder(db)).Record(Notary.NotaryKinds.PaymentRecorded, payment.ContractId, Notary.NotaryFacts.Payment(payment));
                     if (c is null) continue;
                     db.ContractEvents.Add(PaymentRecords.Event(payment, c, m, drafts, now, actor));
                     db.ComplianceAlerts.AddRange(drafts.Select(d => PaymentRecords.Alert(d, payment, c, now)));

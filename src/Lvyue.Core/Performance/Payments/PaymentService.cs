@@ -10,7 +10,7 @@ namespace Lvyue.Performance.Payments;
 /// (and optionally one of its open payment milestones) with the same cross-checks and timeline entry
 /// as an automatic match, and the alerts with their resolution.
 /// </summary>
-public sealed class PaymentService(LvyueDbContext db)
+public sealed class PaymentService(LvyueDbContext db, Notary.INotaryRecorder? notary = null)
 {
     private TenantScope Scope => db.Scope;
     private DateTime Now => db.Clock.GetUtcNow().UtcDateTime;
@@ -71,6 +71,7 @@ public sealed class PaymentService(LvyueDbContext db)
         db.ContractEvents.Add(e);
         db.ComplianceAlerts.AddRange(drafts.Select(d => PaymentRecords.Alert(d, payment, contract, Now)));
         if (milestone is not null) await PaymentRecords.MeetMilestonesAsync(db, [(milestone.Id, payment)], Now, ct);
+        (notary ?? new Notary.NotaryRecorder(db)).Record(Notary.NotaryKinds.PaymentMatched, contract.Id, Notary.NotaryFacts.Payment(payment));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return payment;
