@@ -243,6 +243,7 @@ public sealed partial class LvyueDbContext(DbContextOptions<LvyueDbContext> opti
         ConfigurePayments(b);
         ConfigureExtraction(b);
         ConfigureProfiles(b);
+        ConfigureReviewBatch(b);
     }
 
     /// <summary>Milestones, calendars, registers, changes, acceptance, payments (issue 5).</summary>
@@ -261,6 +262,8 @@ public sealed partial class LvyueDbContext(DbContextOptions<LvyueDbContext> opti
     partial void ConfigureExtraction(ModelBuilder b);
     /// <summary>Region rule profiles of the review rule library (issue 4).</summary>
     partial void ConfigureProfiles(ModelBuilder b);
+    /// <summary>Re-reviews of a region's archive after a rule change (issue 4).</summary>
+    partial void ConfigureReviewBatch(ModelBuilder b);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
