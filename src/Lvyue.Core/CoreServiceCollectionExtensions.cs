@@ -42,6 +42,7 @@ public static class CoreServiceCollectionExtensions
         Performance.PerformanceServiceCollectionExtensions.AddPerformance(services);
         Performance.Payments.PerformanceRecordsServices.AddChangesAcceptancePayments(services);
         Evaluation.EvaluationServiceCollectionExtensions.AddEvaluationAndCredit(services);
+        Credit.Kpi.KpiServiceCollectionExtensions.AddKpiAndDisclosure(services);
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.Password.RequiredLength = security.PasswordMinLength;

@@ -244,6 +244,7 @@ public sealed partial class LvyueDbContext(DbContextOptions<LvyueDbContext> opti
         ConfigureExtraction(b);
         ConfigureProfiles(b);
         ConfigureReviewBatch(b);
+        ConfigureKpi(b);
     }
 
     /// <summary>Milestones, calendars, registers, changes, acceptance, payments (issue 5).</summary>
@@ -264,6 +265,8 @@ public sealed partial class LvyueDbContext(DbContextOptions<LvyueDbContext> opti
     partial void ConfigureProfiles(ModelBuilder b);
     /// <summary>Re-reviews of a region's archive after a rule change (issue 4).</summary>
     partial void ConfigureReviewBatch(ModelBuilder b);
+    /// <summary>Budget-unit KPI, nightly recompute runs and publication lists (issue 6).</summary>
+    partial void ConfigureKpi(ModelBuilder b);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
