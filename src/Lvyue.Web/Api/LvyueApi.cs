@@ -39,6 +39,7 @@ public static class LvyueApi
         api.MapCreditApi();
         api.MapExtractApi();
         api.MapReviewApi();
+        api.MapReviewProfileApi();
         return app;
     }
 }

@@ -23,18 +23,19 @@ public static class RuleHitStatistics
 {
     /// <summary>
     /// Hits, accepted and dismissed per rule over the reviews of <paramref name="regionId"/>'s contracts reviewed since
-    /// <paramref name="since"/> (UTC; null for all). A carried-over finding repeats an earlier hit and is not counted
+    /// <paramref name="since"/> (UTC; null for all), of every rule or of <paramref name="ruleId"/>. A carried-over finding repeats an earlier hit and is not counted
     /// again, and its answer only when it was given after that review (an answer copied from the previous version is
     /// the earlier finding's answer).
     /// </summary>
-    public static async Task<List<RuleHitStats>> ForRegionAsync(Data.LvyueDbContext db, long regionId, DateTime? since = null, CancellationToken ct = default)
+    public static async Task<List<RuleHitStats>> ForRegionAsync(Data.LvyueDbContext db, long regionId, DateTime? since = null,
+        string? ruleId = null, CancellationToken ct = default)
     {
         var s = db.Scope;
         if (!(s.All || s.RegionId == regionId)) throw DomainException.Forbidden();
         var rows = from f in db.ReviewFindings
                    join r in db.ContractReviews on f.ReviewId equals r.Id
                    join c in db.Contracts on f.ContractId equals c.Id
-                   where c.RegionId == regionId && (since == null || r.ReviewedAt >= since)
+                   where c.RegionId == regionId && (since == null || r.ReviewedAt >= since) && (ruleId == null || f.RuleId == ruleId)
                    select new
                    {
                        f.RuleId,
