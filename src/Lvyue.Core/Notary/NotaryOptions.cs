@@ -12,6 +12,13 @@ public sealed class NotaryOptions
     /// <summary>The PEM file of the signing key (Ed25519 or SM2). Unset: generated into the data folder outside Production.</summary>
     public string? SigningKey { get; set; }
 
+    /// <summary>
+    /// Without <see cref="SigningKey"/>, whether Production may generate a key into the file store (as development
+    /// does) instead of refusing to start. Off unless set: the shipped demo configuration sets it; a deployment
+    /// configures its own key and leaves this off.
+    /// </summary>
+    public bool AllowGeneratedKey { get; set; }
+
     /// <summary>More PEM files whose keys also sign every checkpoint (e.g. the SM2 key beside the Ed25519 one).</summary>
     public string[] AdditionalSigningKeys { get; set; } = [];
 

@@ -81,6 +81,80 @@ public sealed class NotaryWitnessPush(LvyueDbContext db, NotaryLog log, HttpClie
         return $"{folder}: wrote {Path.GetFileName(path)}";
     }
 
+    /// <summary>The file an offline witness writes beside <c>checkpoint-&lt;size&gt;.txt</c>: its add-checkpoint answer, the cosignature line(s).</summary>
+    public static string CosignatureFileName(long treeSize) => string.Create(CultureInfo.InvariantCulture, $"checkpoint-{treeSize}.cosignature");
+
+    /// <summary>
+    /// Reads back what offline witnesses wrote into their folders: each <c>checkpoint-&lt;size&gt;.cosignature</c> (C2SP
+    /// tlog-cosignature lines, <c>— name base64(key ID ‖ timestamp ‖ signature)</c>, as a tlog-witness answers) is checked
+    /// against the stored checkpoint of that size with the folder's <see cref="WitnessTarget.VerifierKey"/> and, when it
+    /// verifies, stored as another signature line of the checkpoint. A processed file is renamed <c>.stored</c> or
+    /// <c>.refused</c> so that it is read once. Gives one line per file saying what happened; never throws on bad files.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CollectFolderCosignaturesAsync(IEnumerable<WitnessTarget> targets, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        var outcomes = new List<string>();
+        foreach (var target in targets.Where(t => t.Url is not { Length: > 0 } && t.Folder is { Length: > 0 } && Directory.Exists(t.Folder)))
+        {
+            if (string.IsNullOrWhiteSpace(target.VerifierKey))
+            {
+                outcomes.Add($"{target.Folder}: no VerifierKey configured, cosignatures are not read back");
+                continue;
+            }
+            string name;
+            byte[] key;
+            try
+            {
+                (name, key) = Cosignature.ParseVerifierKey(target.VerifierKey);
+            }
+            catch (NoteFormatException e)
+            {
+                outcomes.Add($"{target.Folder}: the VerifierKey is not a witness key: {e.Message}");
+                continue;
+            }
+            foreach (var path in Directory.EnumerateFiles(target.Folder!, "checkpoint-*.cosignature").Order(StringComparer.Ordinal))
+            {
+                try
+                {
+                    var outcome = await CollectAsync(path, name, key, ct);
+                    outcomes.Add($"{Path.GetFileName(path)}: {outcome.Message}");
+                    if (outcome.Done) File.Move(path, path + (outcome.Stored ? ".stored" : ".refused"), overwrite: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    outcomes.Add($"{Path.GetFileName(path)}: {e.Message}");
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    private async Task<(bool Done, bool Stored, string Message)> CollectAsync(string path, string name, byte[] key, CancellationToken ct)
+    {
+        var stem = Path.GetFileNameWithoutExtension(path)["checkpoint-".Length..];
+        if (!long.TryParse(stem, NumberStyles.None, CultureInfo.InvariantCulture, out var size))
+            return (true, false, "the file name does not give a tree size");
+        var checkpoint = await db.NotaryCheckpoints.AsNoTracking().Where(c => c.TreeSize == size).OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
+        if (checkpoint is null) return (false, false, $"no stored checkpoint of size {size} (yet)");
+        var lines = (await File.ReadAllTextAsync(path, Encoding.UTF8, ct)).Replace("\r\n", "\n", StringComparison.Ordinal)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("\u2014 ", StringComparison.Ordinal)).ToList();
+        if (lines.Count == 0) return (true, false, "refused: no cosignature line (\u2014 name signature)");
+        var note = SignedNote.Parse(checkpoint.Note);
+        var id = Cosignature.KeyId(name, key);
+        if (note.Signatures.Any(s => s.KeyName == name && s.KeyId == id)) return (true, true, $"already cosigned by {name}");
+        foreach (var line in lines)
+        {
+            var candidate = note.ToString().TrimEnd('\n') + "\n" + line + "\n";
+            if (!SignedNote.TryParse(candidate, out _, out _)) continue;
+            if (!Cosignature.Verify(candidate, name, key, out _, out _)) continue;
+            await StoreAsync(checkpoint, candidate, ct);
+            return (true, true, $"cosigned by {name}");
+        }
+        Cosignature.Verify(note.ToString().TrimEnd('\n') + "\n" + lines[0] + "\n", name, key, out _, out var reason);
+        return (true, false, $"refused: {reason ?? "malformed cosignature line"}");
+    }
+
     // The tlog-witness request body: "old N", the consistency proof lines (base64), a blank line, the signed checkpoint.
     private async Task<string> BodyAsync(long old, NotaryCheckpoint checkpoint, CancellationToken ct)
     {

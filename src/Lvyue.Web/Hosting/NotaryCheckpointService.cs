@@ -34,10 +34,18 @@ public sealed class NotaryCheckpointService(IServiceScopeFactory scopes, NotaryO
         }
     }
 
-    /// <summary>One round: a checkpoint if the log grew since the latest one, pushed to the configured witnesses.</summary>
+    /// <summary>One round: cosignatures read back from witness folders, then a checkpoint if the log grew since the latest one, pushed to the configured witnesses.</summary>
     public async Task<NotaryCheckpoint?> RunOnceAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
+        if (options.Witnesses.Any(w => w.Folder is { Length: > 0 }))
+        {
+            // Cosignatures that offline witnesses wrote into their folders since the last round.
+            var collect = new NotaryWitnessPush(scope.ServiceProvider.GetRequiredService<Data.LvyueDbContext>(),
+                scope.ServiceProvider.GetRequiredService<NotaryLog>(), http.CreateClient(nameof(NotaryWitnessPush)));
+            foreach (var outcome in await collect.CollectFolderCosignaturesAsync(options.Witnesses, ct))
+                log.LogInformation("Notary witness folder: {Outcome}", outcome);
+        }
         var checkpoint = await scope.ServiceProvider.GetRequiredService<NotaryCheckpointer>().SignIfGrownAsync(ct);
         if (checkpoint is null) return null;
         log.LogInformation("Notary checkpoint {TreeSize} signed at {At}", checkpoint.TreeSize, clock.GetUtcNow());

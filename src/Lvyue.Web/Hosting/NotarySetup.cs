@@ -14,11 +14,11 @@ public static class NotarySetup
     public static WebApplicationBuilder AddLvyueNotary(this WebApplicationBuilder builder, string dataRoot, string fileRoot)
     {
         var options = builder.Configuration.GetSection("Notary").Get<NotaryOptions>() ?? new NotaryOptions();
-        // In development and on a demo (Demo:Seed, which a real deployment turns off: it creates logins with a known
-        // password) a key is generated beside the shared key ring, so instances sharing the store share it.
-        // In Production without the demo, a missing Notary:SigningKey stops the start.
-        var demo = builder.Configuration.GetValue("Demo:Seed", false);
-        var generated = builder.Environment.IsProduction() && !demo ? null : Path.Combine(fileRoot, GeneratedKeysFolder);
+        // Outside Production a key is generated beside the shared key ring, so instances sharing the store share it.
+        // In Production a missing Notary:SigningKey stops the start — whatever Demo:Seed says — unless generating one
+        // is explicitly allowed (Notary:AllowGeneratedKey, which the shipped demo configuration sets).
+        var production = builder.Environment.IsProduction();
+        var generated = production && !options.AllowGeneratedKey ? null : Path.Combine(fileRoot, GeneratedKeysFolder);
         NotaryKeyRing keys;
         try
         {
@@ -26,8 +26,15 @@ public static class NotarySetup
         }
         catch (Exception e) when (e is NoteKeyException or NoteFormatException)
         {
-            throw new InvalidOperationException("The notary's signing key could not be loaded: " + e.Message, e);
+            var hint = production && string.IsNullOrWhiteSpace(options.SigningKey)
+                ? " In Production the notary does not generate its key (not even with Demo:Seed): set Notary:SigningKey to a PEM file " +
+                  "(`lvyue notary keygen`), or for a demonstration only set Notary:AllowGeneratedKey=true."
+                : "";
+            throw new InvalidOperationException("The notary's signing key could not be loaded: " + e.Message + hint, e);
         }
+        if (production && string.IsNullOrWhiteSpace(options.SigningKey))
+            Console.Error.WriteLine($"WARNING: notary checkpoints are signed with a key generated into {generated} (Notary:AllowGeneratedKey); " +
+                                    "a deployment configures Notary:SigningKey. 公证签名密钥为自动生成，仅供演示。");
         if (!string.IsNullOrWhiteSpace(options.Witness.Key))
         {
             var path = Path.IsPathRooted(options.Witness.Key) ? options.Witness.Key : Path.Combine(dataRoot, options.Witness.Key);

@@ -135,7 +135,7 @@ public sealed class NotaryPagesTests(ApiHosts hosts)
     public async Task Host_RefusesToStartInProductionWithoutASigningKey()
     {
         var e = await Assert.ThrowsAnyAsync<Exception>(() =>
-            LvyueApp.StartAsync(TestDatabase.Sqlite, new Dictionary<string, string?> { ["Demo:Seed"] = "false" }));
+            LvyueApp.StartAsync(TestDatabase.Sqlite, new Dictionary<string, string?> { ["Demo:Seed"] = "false", ["Notary:AllowGeneratedKey"] = "false" }));
         Assert.Contains("Notary:SigningKey", e.ToString());
     }
 }

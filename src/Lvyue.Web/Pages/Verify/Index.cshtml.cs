@@ -43,6 +43,9 @@ public sealed class IndexModel(NotaryLookup lookup, NotaryKeyRing keys, FilingOp
     /// <summary>The checkpoint an uploaded receipt was verified against (when its signature verifies).</summary>
     public (long? TreeSize, string? RootHash) ReceiptCheckpoint { get; private set; }
 
+    /// <summary>The witness cosignatures on an uploaded receipt's checkpoint, checked with the configured witness keys.</summary>
+    public IReadOnlyList<WitnessCosignatureCheck> ReceiptCosignatures { get; private set; } = [];
+
     public void OnGet()
     {
     }
@@ -111,6 +114,7 @@ public sealed class IndexModel(NotaryLookup lookup, NotaryKeyRing keys, FilingOp
         }
         ReceiptVerdict = ReceiptVerifier.Verify(json, keys.Verifiers);
         ReceiptCheckpoint = NotaryLookup.ReceiptCheckpoint(json, keys.Verifiers);
+        ReceiptCosignatures = NotaryLookup.ReceiptCosignatures(json, keys.Verifiers, lookup.WitnessKeys);
         ReceiptEntry = PublicFacts(json);
     }
 
