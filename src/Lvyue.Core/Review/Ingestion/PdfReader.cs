@@ -77,9 +77,9 @@ public sealed class PdfReader(IngestionOptions options)
         }
     }
 
-    private Task<string> OcrAsync(string imagePath, CancellationToken ct) =>
-        ExternalTool.RunAsync(options.TesseractPath, Tesseract,
-            [imagePath, "stdout", "-l", options.OcrLanguages], options.ToolTimeout, ct);
+    private async Task<string> OcrAsync(string imagePath, CancellationToken ct) =>
+        OcrCleanup.Clean(await ExternalTool.RunAsync(options.TesseractPath, Tesseract,
+            [imagePath, "stdout", "-l", options.OcrLanguages], options.ToolTimeout, ct).ConfigureAwait(false));
 }
 
 /// <summary>

@@ -1,0 +1,29 @@
+using Lvyue.Review.Ingestion;
+
+namespace Lvyue.Tests.Review.Ingestion;
+
+/// <summary>The figure misreadings of tesseract's Chinese model mended, taken from the corpus's scans; words left alone.</summary>
+public sealed class OcrCleanupTests
+{
+    [Theory]
+    [InlineData("合同总价 : 人民币960, 000. 00元 (大写", "合同总价 : 人民币960,000.00元 (大写")]
+    [InlineData("(¥ 4, 258, 000. 00元) 。", "(¥ 4,258,000.00元) 。")]
+    [InlineData("联系电话 : 0791- 86208875", "联系电话 : 0791-86208875")]
+    [InlineData("协议编号 : ZRZY- DA- 2024- 06", "协议编号 : ZRZY-DA-2024-06")]
+    [InlineData("甲方向乙方支付合同总价的30%6，", "甲方向乙方支付合同总价的30%，")]
+    [InlineData("甲方向乙方支付合同总价的709%6;", "甲方向乙方支付合同总价的70%;")]
+    [InlineData("甲方向乙方支付合同总价的1009%b;", "甲方向乙方支付合同总价的100%;")]
+    [InlineData("人民币840, 000.0005 (大写: 捌拾肆万元整)", "人民币840,000.00元 (大写: 捌拾肆万元整)")]
+    [InlineData("乙方 〈供应商) : 江州晨光", "乙方 （供应商) : 江州晨光")]
+    public void MendsTheFigure(string ocr, string expected) => Assert.Equal(expected, OcrCleanup.Clean(ocr));
+
+    [Theory]
+    [InlineData("共计 3, 20 册")] // two digits after the comma: not a thousands group
+    [InlineData("数量 1,000.005 件")] // no parenthesis of an amount in words after it
+    [InlineData("第三条 交货时间、地点和方式")]
+    [InlineData("乙方逾期交货的，每逾期一日按合同总价的万分之五支付违约金。")]
+    public void LeavesOtherTextAlone(string ocr) => Assert.Equal(ocr, OcrCleanup.Clean(ocr));
+
+    [Fact]
+    public void KeepsAShareThatIsNotInFives() => Assert.Equal("税率为39%，", OcrCleanup.Clean("税率为39%6，"));
+}
