@@ -58,24 +58,7 @@ public static class ExtractCommands
                 return 1;
             }
             var files = Directory.GetFiles(path).Order(StringComparer.Ordinal).ToList();
-            var failures = 0;
-            for (var i = 0; i < files.Count; i++)
-            {
-                var file = files[i];
-                try
-                {
-                    var sw = Stopwatch.StartNew();
-                    var doc = await ingestor.IngestAsync(file, ct);
-                    var ledger = LedgerExtractor.Extract(doc);
-                    output.WriteLine(Json(ledger, sw.Elapsed.TotalMilliseconds, Path.GetFileName(file)));
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    failures++;
-                    output.WriteLine(ErrorJson(Path.GetFileName(file), e.Message));
-                }
-                Progress(error, i + 1, files.Count);
-            }
+            var failures = await ExtractFolderAsync(files, output, error, ct);
             error.WriteLine();
             return failures == 0 ? 0 : 1;
         }
@@ -98,6 +81,48 @@ public static class ExtractCommands
             error.WriteLine($"extract: {path}: {e.Message}");
             return 1;
         }
+    }
+
+    /// <summary>
+    /// Extracts the files on every core (one document per worker) and prints one line per file in the folder's order:
+    /// a finished line waits only for the files before it. Returns the number of files that failed.
+    /// </summary>
+    private static async Task<int> ExtractFolderAsync(IReadOnlyList<string> files, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var lines = new string?[files.Count];
+        var gate = new object();
+        var next = 0;
+        var done = 0;
+        var failures = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
+        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), parallel, async (i, token) =>
+        {
+            var file = files[i];
+            string line;
+            try
+            {
+                var sw = Stopwatch.StartNew();
+                var doc = await new DocumentIngestor().IngestAsync(file, token);
+                var ledger = LedgerExtractor.Extract(doc);
+                line = Json(ledger, sw.Elapsed.TotalMilliseconds, Path.GetFileName(file));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Interlocked.Increment(ref failures);
+                line = ErrorJson(Path.GetFileName(file), e.Message);
+            }
+            lock (gate)
+            {
+                lines[i] = line;
+                while (next < lines.Length && lines[next] is { } ready)
+                {
+                    output.WriteLine(ready);
+                    lines[next++] = null;
+                }
+                Progress(error, ++done, files.Count);
+            }
+        });
+        return failures;
     }
 
     private static void Progress(TextWriter error, int done, int total)

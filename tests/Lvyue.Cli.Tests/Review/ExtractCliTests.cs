@@ -111,6 +111,38 @@ public sealed class ExtractCliTests
     }
 
     [Fact]
+    public void Extract_of_a_folder_on_every_core_keeps_the_folder_order_and_reports_a_bad_file_in_its_place()
+    {
+        var dir = Directory.CreateTempSubdirectory("lvyue-extract-order-");
+        try
+        {
+            var sources = Directory.GetFiles(FixtureFolder(), "*.txt").Order(StringComparer.Ordinal).ToArray();
+            var expected = new List<string>();
+            for (var i = 0; i < 24; i++)
+            {
+                var name = $"{i:D3}.txt";
+                if (i == 13) File.WriteAllBytes(Path.Combine(dir.FullName, name), []); // an empty file fails in the middle
+                else File.Copy(sources[i % sources.Length], Path.Combine(dir.FullName, name));
+                expected.Add(name);
+            }
+            var (code, output, error) = Run("extract", dir.FullName, "--json");
+            Assert.Equal(1, code); // one file failed
+            var lines = output.TrimEnd().Split('\n');
+            var files = lines.Select(l => { using var doc = JsonDocument.Parse(l); return doc.RootElement.GetProperty("file").GetString()!; }).ToList();
+            Assert.Equal(expected, files);
+            using (var bad = JsonDocument.Parse(lines[13]))
+                Assert.True(bad.RootElement.TryGetProperty("error", out _));
+            using (var good = JsonDocument.Parse(lines[14]))
+                Assert.False(good.RootElement.TryGetProperty("error", out _));
+            Assert.Contains("24/24", error);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Extract_of_a_missing_file_fails_with_a_message()
     {
         var (code, output, error) = Run("extract", "/nonexistent/contract.txt", "--json");
