@@ -21,7 +21,8 @@ public sealed record ContractReviewView(ContractReview Review, IReadOnlyList<Rev
 /// library with the region's profile, <see cref="Profiles.RuleProfileService"/>; the library alone without one) and
 /// keeps the reports: each finding of a new version is marked carried over (the previous version's review had the same
 /// rule at the same excerpt; its answer is kept) or new, and the previous findings no longer present are resolved.
-/// A reviewer accepts or dismisses each finding with a reason. Every write is one SaveChanges.
+/// A version reviewed again (the re-review of the archive after a rule change) is compared with its own latest review, so
+/// unchanged findings keep their answers. A reviewer accepts or dismisses each finding with a reason. Every write is one SaveChanges.
 /// </summary>
 public sealed partial class ContractReviewService(LvyueDbContext db, FileStore files, IngestionOptions? options = null, RuleSet? rules = null,
     Profiles.RuleProfileService? profiles = null)
@@ -39,7 +40,7 @@ public sealed partial class ContractReviewService(LvyueDbContext db, FileStore f
         var (report, text) = await RunAsync(doc, contract, ct);
 
         var previous = await db.ContractReviews.Include(r => r.Findings)
-            .Where(r => r.ContractId == doc.ContractId && r.FileName == doc.FileName && r.VersionNo < doc.VersionNo)
+            .Where(r => r.ContractId == doc.ContractId && r.FileName == doc.FileName && r.VersionNo <= doc.VersionNo)
             .OrderByDescending(r => r.VersionNo).ThenByDescending(r => r.Id).FirstOrDefaultAsync(ct);
         var review = new ContractReview
         {

@@ -149,7 +149,12 @@ public sealed class ReviewBatchTests
             Assert.Equal(3, await s.Db.ContractReviews.CountAsync(r => r.RuleSetVersion == Changed.Version));
         }
 
-        // Running it again over an unchanged archive changes nothing.
+        // Running it again over an unchanged archive changes nothing, and an answered finding keeps its answer.
+        await using (var s = db.Scope(world.Clerk))
+        {
+            var finding = await s.Db.ReviewFindings.Where(f => f.ContractId == a).OrderByDescending(f => f.Id).FirstAsync();
+            await s.Get<ContractReviewService>().DecideAsync(a, finding.Id, FindingDisposition.Dismissed, "保证金无息退还符合招标文件");
+        }
         await using (var s = db.Scope(world.Supervisor))
             batchId = (await s.Get<ReviewBatchService>().StartAsync(null)).Id;
         await using (var again = new Instance(db))
@@ -159,6 +164,13 @@ public sealed class ReviewBatchTests
             var batch = await s.Get<ReviewBatchService>().GetAsync(batchId);
             Assert.Equal((ReviewBatchStatus.Done, 3, 0, 0, 0), (batch.Status, batch.Done, batch.Changed, batch.FindingsAdded, batch.FindingsResolved));
             Assert.Equal(2, (await s.Get<ReviewBatchService>().ListAsync()).Count);
+            var latest = await s.Get<ContractReviewService>().LatestAsync(a);
+            Assert.NotNull(latest);
+            var kept = Assert.Single(latest.Review.Findings);
+            Assert.True(kept.CarriedOver);
+            Assert.Equal(FindingDisposition.Dismissed, kept.Disposition);
+            Assert.Equal("保证金无息退还符合招标文件", kept.Reason);
+            Assert.Empty(latest.Resolved);
         }
     }
 
