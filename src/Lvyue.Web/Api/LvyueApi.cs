@@ -39,7 +39,6 @@ public static class LvyueApi
         api.MapCreditApi();
         api.MapExtractApi();
         api.MapReviewApi();
-        api.MapReviewBatchApi();
         api.MapReviewProfileApi();
         return app;
     }

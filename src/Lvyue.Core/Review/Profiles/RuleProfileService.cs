@@ -121,6 +121,9 @@ public sealed partial class RuleProfileService(LvyueDbContext db, RuleProfileCac
             Version = row.Version, Content = content, Current = row,
             RuleSetVersion = RuleProfileCache.EffectiveVersion(state.LibraryVersion, state.RegionCode, row.Version),
         };
+        // Compile the new version now, in the background, so the next upload does not wait for it (seconds for the library).
+        _ = cache.GetAsync(regionId, next.RegionCode, next.Version, next.Content)
+            .ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
         return new RuleProfileResult(next, examples ?? []);
     }
 

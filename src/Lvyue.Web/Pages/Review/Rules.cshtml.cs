@@ -37,6 +37,42 @@ public sealed class RulesModel(LvyueDbContext db, RuleProfileService profiles) :
     public async Task<IActionResult> OnGetAsync()
     {
         if (Scope.RegionId is not { } region) return Forbid();
+        await LoadAsync(region);
+        return Page();
+    }
+
+    /// <summary>The table as filtered and sorted, as an Excel workbook.</summary>
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        if (Scope.RegionId is not { } region) return Forbid();
+        await LoadAsync(region);
+        using var ms = new MemoryStream();
+        using (var x = new Lvyue.Integration.XlsxStreamWriter(ms))
+        {
+            x.StartSheet("驳回率", [18, 60, 10, 8, 8, 8, 8, 8, 10, 10]);
+            x.StartRow();
+            foreach (var h in new[] { "规则", "提示", "分组", "严重程度", "命中", "采纳", "驳回", "已处理", "驳回率(%)", "状态" }) x.Text(h, Lvyue.Integration.XlsxStyle.Header);
+            foreach (var r in Rows)
+            {
+                x.StartRow();
+                x.Text(r.Id);
+                x.Text(r.Message);
+                x.Text(ReviewLabels.Group(r.Group).Zh);
+                x.Text(ReviewLabels.Severity(r.Severity).Zh);
+                x.Number(r.Stats.Hits);
+                x.Number(r.Stats.Accepted);
+                x.Number(r.Stats.Dismissed);
+                x.Number(r.Stats.Decided);
+                if (r.Stats.DismissalRate is { } rate) x.Number(Math.Round(rate * 100, 1)); else x.Text("");
+                x.Text(r.Disabled ? "已停用" : r.RegionRule ? "本区规则" : "生效");
+            }
+            x.Finish();
+        }
+        return File(ms.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"审查规则驳回率-{State.RegionCode}-v{State.Version}.xlsx");
+    }
+
+    private async Task LoadAsync(long region)
+    {
         var ct = HttpContext.RequestAborted;
         State = await profiles.CurrentAsync(region, ct);
         var set = await profiles.EffectiveAsync(State);
@@ -71,8 +107,13 @@ public sealed class RulesModel(LvyueDbContext db, RuleProfileService profiles) :
         };
         var ordered = Asc ? Rows.OrderBy(key) : Rows.OrderByDescending(key);
         Rows = [.. ordered.ThenByDescending(r => r.Stats.Hits).ThenBy(r => r.Id, StringComparer.Ordinal)];
-        return Page();
     }
+
+    /// <summary>The export link with the current filters and order.</summary>
+    public string ExportLink => Url.Page("/Review/Rules", "Export", new
+    {
+        sort = Sort, asc = Asc, group = Group, q = Q, minAnswered = MinAnswered, since = Since?.ToString("yyyy-MM-dd"), all = All,
+    })!;
 
     /// <summary>The link that sorts by <paramref name="sort"/> (again: the other direction), keeping the filters.</summary>
     public string SortLink(string sort) => Url.Page("/Review/Rules", new

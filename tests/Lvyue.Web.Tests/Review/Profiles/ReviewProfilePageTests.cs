@@ -2,7 +2,7 @@ using System.Net;
 using Lvyue.Testing;
 using Lvyue.Web.Tests.Hosting;
 
-namespace Lvyue.Web.Tests.Review;
+namespace Lvyue.Web.Tests.Review.Profiles;
 
 /// <summary>/Review/Profile, /Review/Rules and /Review/Rule/{id}: a supervisor adds a rule, reads its dismissal rate and disables a rule.</summary>
 public sealed class ReviewProfilePageTests(ProfileHosts hosts) : IClassFixture<ProfileHosts>
@@ -60,6 +60,17 @@ public sealed class ReviewProfilePageTests(ProfileHosts hosts) : IClassFixture<P
         Assert.Contains("data-testid=\"dismissed\">1<", row);
         Assert.Contains("50%", row);
         Assert.Contains("href=\"/Review/Rule/R440303-ACC-002\"", row);
+
+        using (var export = await supervisor.Client.GetAsync("/Review/Rules?handler=Export&sort=rate"))
+        {
+            Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+            Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
+            using var zip = new System.IO.Compression.ZipArchive(await export.Content.ReadAsStreamAsync());
+            using var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+            var xml = await sheet.ReadToEndAsync();
+            Assert.Contains("R440303-ACC-002", xml);
+            Assert.Contains("驳回率", xml);
+        }
 
         var (_, detail) = await supervisor.GetTextAsync("/Review/Rule/R440303-ACC-002");
         Assert.Contains("民法典 第五百一十一条", detail);

@@ -1,6 +1,6 @@
 using Lvyue.Web.Tests.Hosting;
 
-namespace Lvyue.Web.Tests.Review;
+namespace Lvyue.Web.Tests.Review.Profiles;
 
 /// <summary>
 /// Apps of their own for the rule-profile tests: a profile change alters every later review of the demo region, so

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Lvyue.Testing;
 using Lvyue.Web.Tests.Hosting;
 
-namespace Lvyue.Web.Tests.Review;
+namespace Lvyue.Web.Tests.Review.Profiles;
 
 /// <summary>/api/v1/review/profile: the region's profile, versioned changes, problems for bad rules, and reviews under it.</summary>
 public sealed class ReviewProfileApiTests(ProfileHosts hosts) : IClassFixture<ProfileHosts>
