@@ -39,6 +39,7 @@ public static class LvyueApi
         api.MapCreditApi();
         api.MapExtractApi();
         api.MapReviewApi();
+        api.MapReviewBatchApi();
         api.MapReviewProfileApi();
         return app;
     }
