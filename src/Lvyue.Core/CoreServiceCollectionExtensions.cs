@@ -21,6 +21,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(new FilingOptions());
         services.AddScoped<FilingService>();
         services.AddScoped<Review.Reviews.ContractReviewService>();
+        services.AddScoped<Review.Reports.ReviewReportService>();
         Review.Batch.ReviewBatchServices.AddReviewBatch(services);
         services.AddSingleton<Review.Profiles.RuleProfileCache>();
         services.AddScoped<Review.Profiles.RuleProfileService>();

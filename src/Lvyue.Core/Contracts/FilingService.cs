@@ -219,6 +219,8 @@ public sealed class FilingService(LvyueDbContext db, FileStore files, FilingOpti
         if (!mayDecide) throw DomainException.Forbidden();
         if (task.State != ApprovalState.Pending)
             throw new DomainException(ErrorKind.Conflict, new Msg("该审批已处理", "This approval has already been decided"));
+        // High-severity review findings of the current document versions need an answer before approval (issue 4).
+        if (approve) await Review.Reports.ReviewGate.ThrowIfOpenHighAsync(db, task.ContractId, ct);
         var contract = await db.Contracts.Include(c => c.Events).FirstAsync(c => c.Id == task.ContractId, ct);
         task.State = approve ? ApprovalState.Approved : ApprovalState.Returned;
         task.DecidedAt = Now;

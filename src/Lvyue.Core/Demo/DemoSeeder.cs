@@ -155,10 +155,11 @@ public sealed class DemoSeeder(LvyueDbContext db, UserManager<AppUser> users, IS
             if (stage == 0) continue; // stays a draft
             var task = await Filing(clerk).SubmitAsync(c.Id, ct);
             if (stage == 1) continue; // pending approval
-            var approver = Filing(task.Level == ApprovalLevel.UnitLeader
+            var approverScope = task.Level == ApprovalLevel.UnitLeader
                 ? leaderScope(unit.Id) with { Actor = "leader" }
-                : TenantScope.ForRegion(region.Id, "supervisor") with { Roles = [Roles.Supervisor] });
-            await approver.ApproveAsync(task.Id, "同意备案", ct);
+                : TenantScope.ForRegion(region.Id, "supervisor") with { Roles = [Roles.Supervisor] };
+            await AcknowledgeHighFindingsAsync(approverScope, c.Id, ct);
+            await Filing(approverScope).ApproveAsync(task.Id, "同意备案", ct);
             if (stage == 2) continue;
             await Filing(clerk).ChangeStatusAsync(c.Id, ContractStatus.Performing, null, ct);
             if (stage is 3 or 4 or 5 or 6) continue;
@@ -176,6 +177,19 @@ public sealed class DemoSeeder(LvyueDbContext db, UserManager<AppUser> users, IS
         // Demo documents are reviewed like uploaded ones, so the review page of every demo contract has its findings.
         var reviews = new Review.Reviews.ContractReviewService(ctx, files, services.GetService<Review.Ingestion.IngestionOptions>());
         return new FilingService(ctx, files, services.GetRequiredService<FilingOptions>(), reviews: reviews);
+    }
+
+    /// <summary>
+    /// High-severity review findings need an answer before approval: the demo approver acknowledges them (accepted, to be
+    /// fixed), as a leader would after reading the review. Contracts left pending approval keep theirs open.
+    /// </summary>
+    private async Task AcknowledgeHighFindingsAsync(TenantScope scope, long contractId, CancellationToken ct)
+    {
+        var options = services.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<LvyueDbContext>>();
+        await using var ctx = new LvyueDbContext(options, new FixedTenantContext(scope), db.Clock);
+        var reviews = new Review.Reviews.ContractReviewService(ctx, services.GetRequiredService<Files.FileStore>(), services.GetService<Review.Ingestion.IngestionOptions>());
+        foreach (var f in await Review.Reports.ReviewGate.OpenHighAsync(ctx, contractId, ct))
+            await reviews.DecideAsync(contractId, f.Id, Review.Reviews.FindingDisposition.Accepted, "已知悉，签订前补充完善", ct);
     }
 
     private static string TitleSuffix(Category c) => c switch

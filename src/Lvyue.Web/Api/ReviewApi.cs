@@ -1,3 +1,4 @@
+using Lvyue.Review.Reports;
 using Lvyue.Review.Reviews;
 
 namespace Lvyue.Web.Api;
@@ -33,6 +34,7 @@ public static class ReviewApi
                 {
                     ["compliance"] = r.ComplianceCount, ["severe"] = r.SevereCount, ["general"] = r.GeneralCount, ["missing"] = r.MissingCount,
                 },
+                score = ScoreDto(ReviewScore.Of(r)),
                 hits = r.Findings.Select(ReviewFindingDto.Of),
                 resolved = view.Resolved.Select(ReviewFindingDto.Of),
             });
@@ -40,6 +42,26 @@ public static class ReviewApi
         g.MapPost("/findings/{fid:long}/decision", async (long id, long fid, FindingDecision d, ContractReviewService reviews, CancellationToken ct) =>
             TypedResults.Ok(ReviewFindingDto.Of(await reviews.DecideAsync(id, fid, d.Disposition, d.Reason, ct))))
             .WithSummary("Accept or dismiss a finding (Disposition Accepted|Dismissed; a dismissal needs a Reason)");
+        g.MapGet("/report.docx", async (long id, ReviewReportService reports, CancellationToken ct) =>
+        {
+            var (bytes, name) = await reports.DocxAsync(id, ct);
+            return TypedResults.File(bytes, DocxType, name);
+        }).WithSummary("The latest review as a Word document: summary and score by group, the text with a comment anchored at each finding's excerpt");
+        g.MapGet("/report.pdf", async (long id, ReviewReportService reports, CancellationToken ct) =>
+        {
+            var (bytes, name) = await reports.PdfAsync(id, ct);
+            return TypedResults.File(bytes, "application/pdf", name);
+        }).WithSummary("The latest review as PDF: summary and score by group, the numbered findings, the text with the excerpts marked");
         return g;
     }
+
+    /// <summary>The media type of a .docx.</summary>
+    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    /// <summary>The score by group and overall (null when the document could not be read).</summary>
+    private static object? ScoreDto(ReviewScore? s) => s is null ? null : new
+    {
+        overall = s.Overall, open = s.Open, openHigh = s.OpenHigh,
+        groups = s.Groups.ToDictionary(g => g.Group, g => new { g.Count, g.Dismissed, g.Open, g.OpenHigh, g.Score }),
+    };
 }

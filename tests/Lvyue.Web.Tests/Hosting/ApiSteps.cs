@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Lvyue.Contracts;
+using Lvyue.Testing;
 
 namespace Lvyue.Web.Tests.Hosting;
 
@@ -18,7 +19,7 @@ public static class ApiSteps
     }
 
     /// <summary>Uploads a plain-text document; returns the stored document.</summary>
-    public static async Task<JsonNode> UploadTextAsync(WebSession session, long id, string fileName = "合同.txt", string text = "物业管理服务合同\n甲方：示范区教育局\n")
+    public static async Task<JsonNode> UploadTextAsync(WebSession session, long id, string fileName = "合同.txt", string text = TestFiles.CleanContract)
     {
         using var response = await session.PostFileAsync($"/api/v1/contracts/{id}/documents", fileName, Encoding.UTF8.GetBytes(text));
         var body = await WebSession.ReadJsonAsync(response);

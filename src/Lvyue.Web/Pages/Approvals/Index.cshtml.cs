@@ -13,6 +13,8 @@ public sealed class IndexModel(LvyueDbContext db, FilingService filing) : LvyueP
 {
     public List<ApprovalDto> Pending { get; private set; } = [];
     public List<ApprovalDto> Decided { get; private set; } = [];
+    /// <summary>Per pending contract: unanswered high-severity review findings (they hold up approval) and an unreadable document.</summary>
+    public Dictionary<long, (int OpenHigh, bool Unreadable)> Review { get; private set; } = [];
     [BindProperty] public string? Note { get; set; }
 
     public async Task OnGetAsync() => await LoadAsync();
@@ -48,5 +50,6 @@ public sealed class IndexModel(LvyueDbContext db, FilingService filing) : LvyueP
             .ToListAsync();
         Pending = rows.Where(r => r.State == ApprovalState.Pending).ToList();
         Decided = rows.Where(r => r.State != ApprovalState.Pending).Take(50).ToList();
+        Review = await Lvyue.Review.Reports.ReviewGate.StatusAsync(Db, [.. Pending.Select(p => p.ContractId)], HttpContext.RequestAborted);
     }
 }

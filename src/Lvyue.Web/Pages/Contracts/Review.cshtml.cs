@@ -1,6 +1,7 @@
 using Lvyue.Common;
 using Lvyue.Contracts;
 using Lvyue.Data;
+using Lvyue.Review.Reports;
 using Lvyue.Review.Reviews;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,8 @@ public sealed class ReviewModel(LvyueDbContext db, ContractReviewService reviews
 {
     public Contract Contract { get; private set; } = null!;
     public ContractReviewView? View { get; private set; }
+    /// <summary>The score by group (null before a review or when the document could not be read).</summary>
+    public ReviewScore? Score => View is null ? null : ReviewScore.Of(View.Review);
     [BindProperty] public long FindingId { get; set; }
     [BindProperty] public FindingDisposition Disposition { get; set; }
     [BindProperty] public string? Reason { get; set; }

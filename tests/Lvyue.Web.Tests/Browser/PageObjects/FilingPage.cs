@@ -29,7 +29,7 @@ public sealed record FilingInput
     public string SupplierContact { get; init; } = "郑经理";
     public string SupplierPhone { get; init; } = "13800138000";
     public string DocumentName { get; init; } = "合同.txt";
-    public string DocumentText { get; init; } = "物业管理服务合同\n甲方：示范区教育局\n乙方：深圳市鹏城物业管理有限公司\n";
+    public string DocumentText { get; init; } = Lvyue.Testing.TestFiles.CleanContract;
 }
 
 /// <summary>/Contracts/New: the filing form.</summary>
