@@ -9,7 +9,7 @@ namespace Lvyue.Review.Profiles;
 /// <param name="Path">Where it is in the rule, from <c>condition</c>: condition/all/1/gt.</param>
 /// <param name="Op">gt, gte, lt, lte, eq or ne.</param>
 /// <param name="LibraryValue">The library's value.</param>
-/// <param name="Subject">What is compared: the field name, or the regular expression whose group is the number.</param>
+/// <param name="Subject">What is compared: the field name, the regular expression whose group is the number, or a compare condition's left expression.</param>
 /// <param name="IsField">True for a ledger field, false for a number read by a regular expression.</param>
 public sealed record RuleParameter(string Path, string Op, decimal LibraryValue, string Subject, bool IsField)
 {
@@ -165,7 +165,9 @@ public sealed class RuleLibrarySource
                     {
                         var field = m.Children.TryGetValue(new YamlScalarNode("field"), out var fn) ? (fn as YamlScalarNode)?.Value : null;
                         var regex = m.Children.TryGetValue(new YamlScalarNode("regex"), out var rn) ? (rn as YamlScalarNode)?.Value : null;
-                        into.Add(new RuleParameter($"{path}/{key}", key, value, field ?? regex ?? "", field is not null));
+                        // A compare condition's threshold is compared with its left: expression.
+                        var left = m.Children.TryGetValue(new YamlScalarNode("left"), out var ln) ? (ln as YamlScalarNode)?.Value : null;
+                        into.Add(new RuleParameter($"{path}/{key}", key, value, field ?? regex ?? left ?? "", field is not null));
                     }
                     else if (v is YamlMappingNode or YamlSequenceNode) Collect(v, $"{path}/{key}", into);
                 }
