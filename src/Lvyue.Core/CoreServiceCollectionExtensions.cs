@@ -44,6 +44,7 @@ public static class CoreServiceCollectionExtensions
         Performance.Payments.PerformanceRecordsServices.AddChangesAcceptancePayments(services);
         Evaluation.EvaluationServiceCollectionExtensions.AddEvaluationAndCredit(services);
         Credit.Kpi.KpiServiceCollectionExtensions.AddKpiAndDisclosure(services);
+        Risk.RiskServiceCollectionExtensions.AddRisk(services);
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.Password.RequiredLength = security.PasswordMinLength;
