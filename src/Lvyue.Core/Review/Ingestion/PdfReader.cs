@@ -78,8 +78,9 @@ public sealed class PdfReader(IngestionOptions options)
     }
 
     private async Task<string> OcrAsync(string imagePath, CancellationToken ct) =>
-        OcrCleanup.Clean(await ExternalTool.RunAsync(options.TesseractPath, Tesseract,
-            [imagePath, "stdout", "-l", options.OcrLanguages], options.ToolTimeout, ct).ConfigureAwait(false));
+        // The recognized page is wrapped at the image's width like a PDF page's text: its paragraph lines are joined.
+        PdfLines.Unwrap(OcrCleanup.Clean(await ExternalTool.RunAsync(options.TesseractPath, Tesseract,
+            [imagePath, "stdout", "-l", options.OcrLanguages], options.ToolTimeout, ct).ConfigureAwait(false)));
 }
 
 /// <summary>

@@ -14,13 +14,17 @@ public sealed class OcrCleanupTests
     [InlineData("甲方向乙方支付合同总价的709%6;", "甲方向乙方支付合同总价的70%;")]
     [InlineData("甲方向乙方支付合同总价的1009%b;", "甲方向乙方支付合同总价的100%;")]
     [InlineData("人民币840, 000.0005 (大写: 捌拾肆万元整)", "人民币840,000.00元 (大写: 捌拾肆万元整)")]
-    [InlineData("乙方 〈供应商) : 江州晨光", "乙方 （供应商) : 江州晨光")]
+    [InlineData("乙方 〈供应商) : 江州晨光", "乙方（供应商） : 江州晨光")]
+    [InlineData("政府采购合同 〈货物类)", "政府采购合同（货物类）")]
+    [InlineData("乙方这期交货的，每这期一日，按合同总价", "乙方逾期交货的，每逾期一日，按合同总价")]
+    [InlineData("甲方无正当理由谊期付款的", "甲方无正当理由逾期付款的")]
     public void MendsTheFigure(string ocr, string expected) => Assert.Equal(expected, OcrCleanup.Clean(ocr));
 
     [Theory]
     [InlineData("共计 3, 20 册")] // two digits after the comma: not a thousands group
     [InlineData("数量 1,000.005 件")] // no parenthesis of an amount in words after it
     [InlineData("第三条 交货时间、地点和方式")]
+    [InlineData("这期工程的监理单位")] // 这期 not followed by lateness
     [InlineData("乙方逾期交货的，每逾期一日按合同总价的万分之五支付违约金。")]
     public void LeavesOtherTextAlone(string ocr) => Assert.Equal(ocr, OcrCleanup.Clean(ocr));
 
