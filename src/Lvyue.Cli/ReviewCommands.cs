@@ -54,14 +54,7 @@ public static class ReviewCommands
                 return 1;
             }
             var files = Directory.GetFiles(path).Order(StringComparer.Ordinal).ToList();
-            var failures = 0;
-            for (var i = 0; i < files.Count; i++)
-            {
-                var report = await ReviewFileAsync(ingestor, set, files[i], context, ct);
-                if (report.Error is not null) failures++;
-                output.WriteLine(ReviewReportJson.Write(report, Path.GetFileName(files[i])));
-                Progress(error, i + 1, files.Count);
-            }
+            var failures = await ReviewFolderAsync(files, set, context, output, error, ct);
             error.WriteLine();
             return failures == 0 ? 0 : 1;
         }
@@ -74,6 +67,39 @@ public static class ReviewCommands
         output.WriteLine(json ? ReviewReportJson.Write(single) : Summary(single));
         if (single.Error is not null && !json) error.WriteLine($"review: {path}: {single.Error}");
         return single.Error is null ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Reviews the files on every core (one document per worker; the compiled rule set is shared, it is immutable) and
+    /// prints one line per file in the folder's order: a finished line waits only for the files before it, so the
+    /// output is the same as one file after another. Returns the number of files that could not be read.
+    /// </summary>
+    private static async Task<int> ReviewFolderAsync(IReadOnlyList<string> files, RuleSet set, ReviewContext context, TextWriter output,
+        TextWriter error, CancellationToken ct)
+    {
+        var lines = new string?[files.Count];
+        var gate = new object();
+        var next = 0;
+        var done = 0;
+        var failures = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
+        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), parallel, async (i, token) =>
+        {
+            var report = await ReviewFileAsync(new DocumentIngestor(), set, files[i], context, token);
+            if (report.Error is not null) Interlocked.Increment(ref failures);
+            var line = ReviewReportJson.Write(report, Path.GetFileName(files[i]));
+            lock (gate)
+            {
+                lines[i] = line;
+                while (next < lines.Length && lines[next] is { } ready)
+                {
+                    output.WriteLine(ready);
+                    lines[next++] = null;
+                }
+                Progress(error, ++done, files.Count);
+            }
+        });
+        return failures;
     }
 
     /// <summary>Ingests and reviews one file; a file that cannot be read gives a report that says so.</summary>
