@@ -40,6 +40,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Notary.INotaryRecorder, Notary.NotaryRecorder>();
         services.AddScoped<Notary.NotaryCheckpointer>();
         services.AddScoped<Notary.NotaryLookup>();
+        Notary.Signatures.SignatureServices.AddSignatures(services, fileStoreRoot);
         services.AddScoped<AccountService>();
         Performance.PerformanceServiceCollectionExtensions.AddPerformance(services);
         Performance.Payments.PerformanceRecordsServices.AddChangesAcceptancePayments(services);

@@ -242,6 +242,7 @@ public sealed partial class LvyueDbContext(DbContextOptions<LvyueDbContext> opti
         ConfigureCredit(b);
         ConfigurePayments(b);
         ConfigureExtraction(b);
+        ConfigureSignatures(b);
         ConfigureProfiles(b);
         ConfigureReviewBatch(b);
         ConfigureKpi(b);
@@ -261,6 +262,8 @@ public sealed partial class LvyueDbContext(DbContextOptions<LvyueDbContext> opti
     partial void ConfigurePayments(ModelBuilder b);
     /// <summary>Accepted and corrected pre-filled fields of filed contracts (issue 3).</summary>
     partial void ConfigureExtraction(ModelBuilder b);
+    /// <summary>Signing certificates, signing plans and document signatures (issue 7).</summary>
+    partial void ConfigureSignatures(ModelBuilder b);
     /// <summary>Region rule profiles of the review rule library (issue 4).</summary>
     partial void ConfigureProfiles(ModelBuilder b);
     /// <summary>Re-reviews of a region's archive after a rule change (issue 4).</summary>
