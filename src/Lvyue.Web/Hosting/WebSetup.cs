@@ -39,6 +39,7 @@ public static class WebSetup
         services.AddLvyueJobRunner(config);
         // The review rule library compiles in the background at start, not in the first upload.
         services.AddHostedService<RuleLibraryWarmup>();
+        services.AddHostedService<RuleProfileWarmup>();
         builder.AddShiftedClock();
         services.AddLvyueAuth(security);
         services.AddRazorPages(o =>

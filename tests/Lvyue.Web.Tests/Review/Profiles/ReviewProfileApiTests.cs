@@ -64,5 +64,11 @@ public sealed class ReviewProfileApiTests(ProfileHosts hosts) : IClassFixture<Pr
         Assert.True(stats.Single(s => s!["ruleId"]!.GetValue<string>() == "R440303-ACC-001")!["hits"]!.GetValue<int>() >= 1);
         var (missing, _) = await supervisor.GetJsonAsync("/api/v1/review/profile/rules/NO-SUCH-001");
         Assert.Equal(HttpStatusCode.NotFound, missing);
+
+        // Another instance started now compiles the region's profile at start, not in its first review.
+        await using var second = await LvyueApp.StartAnotherInstanceAsync(app);
+        var cache = (Lvyue.Review.Profiles.RuleProfileCache)second.Services.GetService(typeof(Lvyue.Review.Profiles.RuleProfileCache))!;
+        for (var i = 0; i < 600 && cache.CompiledCount == 0; i++) await Task.Delay(100);
+        Assert.Equal(1, cache.CompiledCount);
     }
 }
