@@ -21,7 +21,6 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(new FilingOptions());
         services.AddScoped<FilingService>();
         services.AddScoped<Review.Reviews.ContractReviewService>();
-        Review.Batch.ReviewBatchServices.AddReviewBatch(services);
         services.AddScoped<Review.Reports.ReviewReportService>();
         Review.Batch.ReviewBatchServices.AddReviewBatch(services);
         services.AddSingleton<Review.Profiles.RuleProfileCache>();
