@@ -19,6 +19,13 @@ public sealed class ReviewModel(LvyueDbContext db, ContractReviewService reviews
     public ContractReviewView? View { get; private set; }
     /// <summary>The score by group (null before a review or when the document could not be read).</summary>
     public ReviewScore? Score => View is null ? null : ReviewScore.Of(View.Review);
+
+    /// <summary>
+    /// Whether this user answers findings (as <see cref="ContractReviewService.DecideAsync"/> allows): the unit's clerks, who
+    /// fix the text, and the region's supervisors. A unit leader reads the review and approves; the forms are not shown.
+    /// </summary>
+    public bool CanAnswer => Db.Scope.All || (Db.Scope.CanWriteContracts && Db.Scope.BudgetUnitId == Contract.BudgetUnitId)
+                             || (Db.Scope.RegionId is not null && Db.Scope.BudgetUnitId is null && Db.Scope.SupplierId is null);
     [BindProperty] public long FindingId { get; set; }
     [BindProperty] public FindingDisposition Disposition { get; set; }
     [BindProperty] public string? Reason { get; set; }
