@@ -37,6 +37,8 @@ public static class LvyueApi
         api.MapNotaryApi();
         api.MapEvaluationApi();
         api.MapCreditApi();
+        api.MapKpiApi();
+        api.MapDisclosureApi();
         api.MapExtractApi();
         api.MapReviewApi();
         api.MapReviewBatchApi();

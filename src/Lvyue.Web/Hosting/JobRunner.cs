@@ -17,6 +17,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobWorker worker, Job
         ("sweep:reminders", ReminderSweepJob.JobKind),
         ("sweep:overdue", OverdueSweepJob.JobKind),
         ("sweep:credit", Lvyue.Credit.CreditSyncJob.JobKind),
+        ("nightly:recompute", Lvyue.Credit.Kpi.NightlyRecomputeJob.JobKind),
     ];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -140,6 +140,9 @@ public sealed class KpiService(LvyueDbContext db)
     /// <summary>Whether the caller sees every unit of the region.</summary>
     public bool SeesRegion(long regionId) => Scope.All || Scope.RegionId == regionId;
 
+    /// <summary>Whether the caller sees every region (the system, integrations with a region-less token).</summary>
+    public bool SeesAll => Scope.All;
+
     /// <summary>The region a caller looks at by default: its region, or its unit's region.</summary>
     public long? DefaultRegion => Scope.RegionId ?? Scope.UnitRegionId;
 
