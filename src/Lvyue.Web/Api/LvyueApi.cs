@@ -37,6 +37,7 @@ public static class LvyueApi
         api.MapNotaryApi();
         api.MapEvaluationApi();
         api.MapCreditApi();
+        api.MapCounterpartiesApi();
         api.MapKpiApi();
         api.MapDisclosureApi();
         api.MapExtractApi();
