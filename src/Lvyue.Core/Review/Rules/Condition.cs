@@ -81,7 +81,8 @@ internal sealed class NearCondition(int[] a, int[] b, int within) : Condition
 
 /// <summary>
 /// <c>regex: '...'</c>, optionally with a numeric comparison on the group named <c>n</c> (or group 1): holds at the
-/// first match in the range whose number compares true.
+/// first match in the range whose number compares true. The number is the whole figure: digits a gap before the group
+/// took are read back (<see cref="CapturedNumber.WidenBack"/>).
 /// </summary>
 internal sealed class RegexCondition(Regex regex, NumericTest? test, int[][] gates, bool withinSentence) : Condition
 {
@@ -137,7 +138,7 @@ internal sealed class RegexCondition(Regex regex, NumericTest? test, int[][] gat
             var g = m.Groups["n"];
             if (!g.Success && m.Groups.Count > 1) g = m.Groups[1];
             if (!g.Success) continue;
-            if (NumberParser.TryParse(g.Value, out var n) && test.Test(n)) return new EvalResult(true, m.Index, m.Index + m.Length, null);
+            if (CapturedNumber.TryReadLegacy(doc.Text, g.Index, g.Index + g.Length, out var n) && test.Test(n)) return new EvalResult(true, m.Index, m.Index + m.Length, null);
         }
         return EvalResult.False;
     }

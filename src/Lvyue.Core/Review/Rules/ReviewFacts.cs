@@ -12,6 +12,12 @@ namespace Lvyue.Review.Rules;
 /// <param name="End">End (exclusive) of those words.</param>
 public sealed record ReviewFact(decimal? Number, string? Text, bool Flag, int Start, int End);
 
+/// <summary>A date of the contract a <c>compare</c> condition reads (start, end, signing …), with its span.</summary>
+/// <param name="Value">The date.</param>
+/// <param name="Start">Start of the words the date comes from.</param>
+/// <param name="End">End (exclusive) of those words.</param>
+public sealed record ReviewDateFact(DateOnly Value, int Start, int End);
+
 /// <summary>
 /// The facts rules read with <c>field:</c>, computed once per document from the ledger extraction: the extracted
 /// values, shares derived from them and the consistency flags. <see cref="Names"/> lists every name with its meaning
@@ -50,7 +56,21 @@ public sealed partial class ReviewFacts
         ["supplierNameInconsistent"] = "flag: the supplier is named differently in two party lines",
     };
 
+    /// <summary>Every date a <c>compare</c> expression can name, with its meaning.</summary>
+    public static IReadOnlyDictionary<string, string> DateNames { get; } = new Dictionary<string, string>
+    {
+        ["signDate"] = "date: the date of signing",
+        ["effectiveDate"] = "date: the date the contract takes effect",
+        ["startDate"] = "date: the start of the performance (service) period",
+        ["endDate"] = "date: the end of the performance (service) period",
+        ["deliveryDate"] = "date: the delivery or completion date",
+    };
+
     private readonly Dictionary<string, ReviewFact> _facts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ReviewDateFact> _dates = new(StringComparer.Ordinal);
+
+    /// <summary>The date named <paramref name="name"/> (<see cref="DateNames"/>), or null when the contract does not state it.</summary>
+    public ReviewDateFact? GetDate(string name) => _dates.GetValueOrDefault(name);
 
     /// <summary>The fact named <paramref name="name"/>, or null when the contract does not state it.</summary>
     public ReviewFact? Get(string name) => _facts.GetValueOrDefault(name);
@@ -119,6 +139,8 @@ public sealed partial class ReviewFacts
 
     private static void Dates(LedgerExtraction x, ReviewFacts f)
     {
+        foreach (var (name, d) in new[] { ("signDate", x.SignDate), ("effectiveDate", x.EffectiveDate), ("startDate", x.StartDate), ("endDate", x.EndDate), ("deliveryDate", x.DeliveryDate) })
+            if (d is not null) f._dates[name] = new ReviewDateFact(d.Value, d.Start, d.End);
         if (x.StartDate is { } start && x.EndDate is { } end)
         {
             var span = (Math.Min(start.Start, end.Start), Math.Max(start.End, end.End));

@@ -11,7 +11,7 @@ namespace Lvyue.Review.Rules;
 /// shared literal table. Every problem is collected as a <see cref="RuleLoadError"/> with the file and line; a rule with
 /// an error is left out.
 /// </summary>
-internal sealed class RuleFileParser(string file, LiteralTable literals, List<RuleLoadError> errors)
+internal sealed partial class RuleFileParser(string file, LiteralTable literals, List<RuleLoadError> errors)
 {
     /// <summary>Match time limit of every rule regular expression (they run on the non-backtracking engine).</summary>
     public static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(2);
@@ -180,7 +180,7 @@ internal sealed class RuleFileParser(string file, LiteralTable literals, List<Ru
         return types;
     }
 
-    private static readonly string[] ConditionKinds = ["text", "regex", "near", "field", "fact", "missing", "present", "all", "any", "not", "anywhere"];
+    private static readonly string[] ConditionKinds = ["text", "regex", "near", "field", "fact", "missing", "present", "all", "any", "not", "anywhere", "compare"];
 
     private Condition? Condition(YamlNode node)
     {
@@ -220,34 +220,15 @@ internal sealed class RuleFileParser(string file, LiteralTable literals, List<Ru
             case "regex":
                 {
                     if (!Keys(m, ["regex", .. CompareKeys], "regex condition")) return null;
-                    var pattern = RegexText((value as YamlScalarNode)?.Value);
-                    if (string.IsNullOrEmpty(pattern)) { Error(value.Start.Line, "empty regex"); return null; }
-                    if (RegexSafety.Check(pattern) is { } unsafeReason) { Error(value.Start.Line, $"regex refused: {unsafeReason}: {pattern}"); return null; }
-                    Regex regex;
-                    try
-                    {
-                        regex = new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, RegexTimeout);
-                    }
-                    catch (NotSupportedException e)
-                    {
-                        Error(value.Start.Line, $"regex refused: it uses a construct that needs backtracking (backreference, lookaround, atomic group), which rules may not use: {e.Message}");
-                        return null;
-                    }
-                    catch (ArgumentException e)
-                    {
-                        Error(value.Start.Line, $"invalid regex: {e.Message}");
-                        return null;
-                    }
+                    if (CompileRegex(value) is not { } compiled) return null;
+                    var (regex, pattern) = compiled;
                     var test = Compare(m);
                     if (test is not null && regex.GetGroupNumbers().Length < 2)
                     {
                         Error(value.Start.Line, "a regex with a comparison needs a group (?<n>…) or (…) capturing the number");
                         return null;
                     }
-                    var gates = RegexLiterals.AllRequired(pattern)
-                        .OrderByDescending(set => set.Min(l => l.Length))
-                        .Select(set => set.Select(literals.Id).ToArray()).ToArray();
-                    return new RegexCondition(regex, test, gates, RegexLiterals.WithinSentence(pattern));
+                    return new RegexCondition(regex, test, Gates(pattern), RegexLiterals.WithinSentence(pattern));
                 }
             case "field":
             case "fact":
@@ -296,6 +277,9 @@ internal sealed class RuleFileParser(string file, LiteralTable literals, List<Ru
                     if (children.Any(c => c is null)) return null;
                     return kind == "all" ? new AllCondition(children!) : new AnyCondition(children!);
                 }
+            case "compare":
+                if (!Keys(m, ["compare"], "compare condition")) return null;
+                return CompareCondition(value);
             case "not":
             case "anywhere":
                 {

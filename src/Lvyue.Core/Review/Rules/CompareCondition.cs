@@ -1,0 +1,139 @@
+using System.Text.RegularExpressions;
+
+namespace Lvyue.Review.Rules;
+
+/// <summary>
+/// A named number a <c>compare</c> condition captures with a pattern: every match in the range (or the whole document
+/// with <c>anywhere: true</c>), its group <c>n</c> (or the named or first group) read as the whole figure.
+/// </summary>
+internal sealed class CaptureValue(string name, Regex regex, string? group, CaptureKind kind, bool anywhere, int[][] gates)
+{
+    public string Name => name;
+    public CaptureKind Kind => kind;
+    public int[][] Gates => gates;
+
+    public IReadOnlyList<Captured> Read(ReviewDocument doc, int start, int end)
+    {
+        if (anywhere) (start, end) = (0, doc.Text.Length);
+        foreach (var gate in gates)
+        {
+            var any = false;
+            foreach (var id in gate)
+                if (doc.CountLiterals(id, start, end) > 0) { any = true; break; }
+            if (!any) return [];
+        }
+        List<Captured>? found = null;
+        var text = doc.Text;
+        for (var m = regex.Match(text, start, end - start); m.Success; m = m.NextMatch())
+        {
+            var g = group is not null ? m.Groups[group] : m.Groups["n"];
+            if (!g.Success && group is null && m.Groups.Count > 1) g = m.Groups[1];
+            if (!g.Success) continue;
+            if (CapturedNumber.TryRead(text, g.Index, g.Index + g.Length, kind, out var c)) (found ??= []).Add(c);
+        }
+        return found ?? (IReadOnlyList<Captured>)[];
+    }
+}
+
+/// <summary>The <c>each:</c> pattern of a <c>compare</c>: the comparison is made on every match, its named groups as values.</summary>
+internal sealed class EachPattern(Regex regex, IReadOnlyList<string> groups, CaptureKind kind, int[][] gates)
+{
+    public Regex Regex => regex;
+    public IReadOnlyList<string> Groups => groups;
+    public CaptureKind Kind => kind;
+    public int[][] Gates => gates;
+}
+
+/// <summary>How close two numbers must be to count as equal: an absolute amount, or a percent of the right side.</summary>
+internal readonly record struct Tolerance(decimal Amount, bool Relative)
+{
+    public static Tolerance None => new(0, false);
+
+    public decimal Of(decimal right) => Relative ? Math.Abs(right) * Amount / 100 : Amount;
+}
+
+/// <summary>
+/// <c>compare: {values: {...}, each: '...', left: expr, gt|gte|lt|lte|eq|ne: expr, tolerance: N | N%}</c>: the left
+/// expression compares true with every right one. Holds nowhere when a value it needs is not in the document. The span
+/// is the first value the left side reads that has words (a capture's figure, a field's words), else the right side's;
+/// with <c>each:</c>, the match.
+/// </summary>
+internal sealed class CompareCondition(
+    IReadOnlyList<CaptureValue> values,
+    EachPattern? each,
+    CompareExpression left,
+    IReadOnlyList<(string Op, CompareExpression Right)> tests,
+    Tolerance tolerance) : Condition
+{
+    public override bool ReadsText => values.Count > 0 || each is not null;
+
+    /// <summary>
+    /// The literals one of which must occur: the each pattern's, or the first value's when nothing is counted (a count
+    /// can be compared true on a document where the pattern never matches).
+    /// </summary>
+    public override int[]? Gate
+    {
+        get
+        {
+            if (each is not null) return each.Gates.Length > 0 ? each.Gates[0] : null;
+            if (left.Counts || tests.Any(t => t.Right.Counts)) return null;
+            return values.FirstOrDefault(v => v.Gates.Length > 0)?.Gates[0];
+        }
+    }
+
+    public override EvalResult Evaluate(ReviewDocument doc, int start, int end)
+    {
+        var env = new CompareEnv(doc);
+        foreach (var v in values) env.Captures[v.Name] = v.Read(doc, start, end);
+        if (each is null) return Holds(env) ? Result(env) : EvalResult.False;
+        foreach (var gate in each.Gates)
+        {
+            var any = false;
+            foreach (var id in gate)
+                if (doc.CountLiterals(id, start, end) > 0) { any = true; break; }
+            if (!any) return EvalResult.False;
+        }
+        for (var m = each.Regex.Match(doc.Text, start, end - start); m.Success; m = m.NextMatch())
+        {
+            var complete = true;
+            foreach (var name in each.Groups)
+            {
+                var g = m.Groups[name];
+                if (g.Success && CapturedNumber.TryRead(doc.Text, g.Index, g.Index + g.Length, each.Kind, out var c)) env.Captures[name] = [c];
+                else
+                {
+                    complete = false;
+                    break;
+                }
+            }
+            env.ResetSpan();
+            if (complete && Holds(env)) return new EvalResult(true, m.Index, m.Index + m.Length, null);
+        }
+        return EvalResult.False;
+    }
+
+    private static EvalResult Result(CompareEnv env) =>
+        env.SpanStart >= 0 ? new EvalResult(true, env.SpanStart, env.SpanEnd, null) : EvalResult.TrueNoSpan;
+
+    private bool Holds(CompareEnv env)
+    {
+        if (!left.TryEvaluate(env, out var a)) return false;
+        foreach (var (op, right) in tests)
+        {
+            if (!right.TryEvaluate(env, out var b)) return false;
+            var t = tolerance.Of(b);
+            var ok = op switch
+            {
+                "gt" => a > b + t,
+                "gte" => a >= b - t,
+                "lt" => a < b - t,
+                "lte" => a <= b + t,
+                "eq" => Math.Abs(a - b) <= t,
+                "ne" => Math.Abs(a - b) > t,
+                _ => false,
+            };
+            if (!ok) return false;
+        }
+        return true;
+    }
+}
