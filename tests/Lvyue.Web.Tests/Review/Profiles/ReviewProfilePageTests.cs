@@ -91,5 +91,20 @@ public sealed class ReviewProfilePageTests(ProfileHosts hosts) : IClassFixture<P
         Assert.Contains("本区保证金另有管理办法", disabled);
         var (_, overview) = await supervisor.GetTextAsync("/Review/Profile");
         Assert.Contains("data-rule=\"CMP-BOND-004\"", overview);
+
+        // Tuning a threshold: a non-number is refused on the form; 20 is saved and the library's 15% example no longer triggers.
+        const string bond = "/Review/Rule/CMP-BOND-001";
+        using (var refused = await supervisor.PostFormAsync(bond, bond + "?handler=Parameters", new() { ["Parameters[condition/gt]"] = "二十" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("须为数字", await refused.Content.ReadAsStringAsync());
+        }
+        using (var ok = await supervisor.PostFormAsync(bond, bond + "?handler=Parameters", new() { ["Parameters[condition/gt]"] = "20", ["Reason"] = "试行" }))
+            Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var (_, tuned) = await supervisor.GetTextAsync(bond);
+        Assert.Contains("name=\"Parameters[condition/gt]\" value=\"20\"", tuned);
+        Assert.Contains("data-ok=\"false\"", tuned);
+        var (_, history) = await supervisor.GetTextAsync("/Review/Profile");
+        Assert.Contains("规则 CMP-BOND-001 参数改为：performanceBondShare 大于 20", history);
     }
 }
