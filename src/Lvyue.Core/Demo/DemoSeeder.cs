@@ -71,6 +71,7 @@ public sealed class DemoSeeder(LvyueDbContext db, UserManager<AppUser> users, IS
         await SeedContractsAsync(contracts, region, units, suppliers, lines, today, ct);
         await PerformanceDemo.SeedAsync(services, db, ct);
         await EvaluationDemo.SeedAsync(services, db, ct);
+        await Credit.Kpi.KpiDemo.SeedAsync(services, db, ct);
         return logins;
     }
 
