@@ -35,6 +35,7 @@ public static class LvyueApi
         api.MapPerformanceApi();
         api.MapNotificationsApi();
         api.MapNotaryApi();
+        api.MapSignaturesApi();
         api.MapEvaluationApi();
         api.MapCreditApi();
         api.MapCounterpartiesApi();

@@ -30,6 +30,7 @@ public static class WebSetup
         services.AddSingleton(filing);
         services.AddLvyueImportExport();
         builder.AddLvyueNotary(dataRoot, fileRoot);
+        builder.AddLvyueSignatures(dataRoot, fileRoot);
         // Cookies must decrypt on every instance: the key ring lives in the shared file store.
         services.AddDataProtection().SetApplicationName("Lvyue")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(fileRoot, "keys")));
