@@ -204,6 +204,7 @@ public static partial class LedgerExtractor
     private static void ReadField(string text, ExtractedParty party, string label, int from, int to)
     {
         // 法定代表人或其委托代理人：（签字）: a place to sign, not a value.
+        while (from < to && text[from] == ' ') from++;
         for (var mark = StampMark().Match(text, from, to - from); mark.Success && mark.Index == from; mark = StampMark().Match(text, from, to - from))
         {
             from += mark.Length;
@@ -227,7 +228,7 @@ public static partial class LedgerExtractor
         else if (label.Contains("账号")) party.BankAccount ??= value;
     }
 
-    private const string FieldLabels = @"统一社会信用代码|社会信用代码|法定代表人(?:或其?授权代表|或其?委托代理人|/负责人)?(?:\((?:签字|签章|签名)\))?|负责人|住所地?|地址|通讯地址|注册地址|联系地址|联系人|联系电话|电话|手机|电子邮箱|邮箱|E-?mail|开户银行|开户行|银行账号|开户账号|账号";
+    private const string FieldLabels = @"统一社会信用代码|社会信用代码|法定代表人(?:或其?授权代表|或其?委托代理人|/负责人)?(?: ?\((?:签字|签章|签名)\))?|负责人|住所地?|地址|通讯地址|注册地址|联系地址|联系人|联系电话|电话|手机|电子邮箱|邮箱|E-?mail|开户银行|开户行|银行账号|开户账号|账号";
 
     [GeneratedRegex(@"(?<label>" + FieldLabels + @")\s*[:：](?<v>.*?)(?=\s+(?:" + FieldLabels + @")\s*[:：]|$)", RegexOptions.IgnoreCase)]
     private static partial Regex InlineField();
@@ -685,7 +686,7 @@ public static partial class LedgerExtractor
     [GeneratedRegex(@"^\s*(?:第[一二三四五六七八九十百0-9]+[条章部]|[一二三四五六七八九十]+、)")]
     private static partial Regex ClauseStart();
 
-    [GeneratedRegex(@"^\s*(?:甲方|乙方|采购人|中标人|成交供应商|中标供应商|供应商|发包人|承包人|需方|供方)?(?<label>统一社会信用代码|社会信用代码|法定代表人(?:或其?授权代表|或其?委托代理人|/负责人)?(?:\((?:签字|签章|签名)\))?|负责人|住所地?|地址|通讯地址|注册地址|联系地址|联系人|联系电话|电话|手机|电子邮箱|邮箱|E-?mail|开户银行|开户行|银行账号|开户账号|账号)\s*[:：](?<v>[^\n]*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:甲方|乙方|采购人|中标人|成交供应商|中标供应商|供应商|发包人|承包人|需方|供方)?(?<label>统一社会信用代码|社会信用代码|法定代表人(?:或其?授权代表|或其?委托代理人|/负责人)?(?: ?\((?:签字|签章|签名)\))?|负责人|住所地?|地址|通讯地址|注册地址|联系地址|联系人|联系电话|电话|手机|电子邮箱|邮箱|E-?mail|开户银行|开户行|银行账号|开户账号|账号)\s*[:：](?<v>[^\n]*)$", RegexOptions.IgnoreCase)]
     private static partial Regex FieldLabel();
 
     [GeneratedRegex(@"[壹贰叁肆伍陆柒捌玖][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*[元圆](?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?[整正]?")]

@@ -16,6 +16,10 @@ namespace Lvyue.Review.Ingestion;
 /// <c>840,000.0005 (</c> → <c>840,000.00元 (</c>.</item>
 /// <item>The angle bracket 〈 read for the full-width parenthesis （ before a Chinese word, a space before （, and a
 /// （ closed by a half-width ) around a short word: <c>合同 〈货物类)</c> → <c>合同（货物类）</c>.</item>
+/// <item>Capital numerals read as look-alikes inside an amount in words (after 大写, up to 元), only when every
+/// character of the run is a numeral or a known look-alike: 项拾过万参什元整 → 贰拾壹万叁仟元整.</item>
+/// <item>A stray quotation mark after 第X条 or before a colon, and the dot read for the hyphen after a code's letters
+/// (合同编号 : JZCG. 2024-0705 → JZCG-2024-0705).</item>
 /// <item>One word misreading certain from its sentence: 逾期 read as 这期/谊期/逆期/速期 where lateness follows
 /// (每这期一日, 乙方这期交货).</item>
 /// </list>
@@ -36,7 +40,29 @@ public static partial class OcrCleanup
         s = SpaceBeforeParenthesis().Replace(s, "");
         s = HalfClosedParenthesis().Replace(s, "（$1）");
         s = OverdueMisread().Replace(s, "逾");
+        s = StrayQuote().Replace(s, "");
+        s = CodeDot().Replace(s, "-");
+        s = AmountInWords().Replace(s, m => m.Groups["pre"].Value + MendNumerals(m.Groups["w"].Value) + m.Groups["end"].Value);
         return s;
+    }
+
+    /// <summary>The capital numerals' look-alikes the model reads inside an amount in words, by what they stand for.</summary>
+    private static readonly Dictionary<char, char> NumeralLookAlikes = new()
+    {
+        ['过'] = '壹', ['壶'] = '壹', ['项'] = '贰', ['贡'] = '贰', ['武'] = '贰', ['参'] = '叁', ['叄'] = '叁',
+        ['肄'] = '肆', ['俩'] = '陆', ['柴'] = '柒', ['拥'] = '捌', ['扒'] = '捌', ['政'] = '玖', ['个'] = '佰', ['伯'] = '佰',
+        ['什'] = '仟', ['任'] = '仟', ['忏'] = '仟', ['付'] = '仟',
+    };
+
+    private const string Numerals = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿";
+
+    // An amount in words holds capital numerals only: each look-alike in it is mended, but only when every character of
+    // the run is a numeral or a known look-alike (otherwise the run is left as read).
+    private static string MendNumerals(string words)
+    {
+        if (!words.All(c => Numerals.Contains(c) || NumeralLookAlikes.ContainsKey(c))) return words;
+        var mended = words.Select(c => NumeralLookAlikes.TryGetValue(c, out var n) ? n : c).ToArray();
+        return new string(mended);
     }
 
     // A comma followed by a space and exactly three digits: a thousands group.
@@ -76,6 +102,18 @@ public static partial class OcrCleanup
     // 逾期 read as 这期, 谊期, 逆期 or 速期, only where the sentence is about lateness: 每这期一日, 乙方这期交货, 谊期付款.
     [GeneratedRegex(@"[这谊逆速](?=期(?:一日|1日|交货|交付|付款|支付|完成|履行|提交|竣工|未|超过))")]
     private static partial Regex OverdueMisread();
+
+    // A quotation mark the model reads from a rule or a dot: 第一条 ”货物名称, 授权代表 (签字) “:.
+    [GeneratedRegex(@"(?<=第[一二三四五六七八九十百零〇0-9]{1,5}条 ?)[”“""](?= ?\p{IsCJKUnifiedIdeographs})| ?[”“""](?= ?[:：])")]
+    private static partial Regex StrayQuote();
+
+    // The hyphen after the letters of a code read as a dot: 合同编号 : JZCG. 2024-0705.
+    [GeneratedRegex(@"(?<=编号 ?[:：] ?[A-Z]{2,8})\. ?(?=\d)")]
+    private static partial Regex CodeDot();
+
+    // The words after 大写 up to 元: 大写 : 项拾过万参什元整.
+    [GeneratedRegex(@"(?<pre>大写[)）]? ?[:：]? ?)(?<w>[\p{IsCJKUnifiedIdeographs}]{1,20}?)(?<end>元|圆)")]
+    private static partial Regex AmountInWords();
 
     // 〈 (U+3008) before a Chinese character, as in 乙方 〈供应商).
     [GeneratedRegex(@"〈(?=\p{IsCJKUnifiedIdeographs})")]

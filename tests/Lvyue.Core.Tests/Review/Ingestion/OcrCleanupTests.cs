@@ -18,6 +18,11 @@ public sealed class OcrCleanupTests
     [InlineData("政府采购合同 〈货物类)", "政府采购合同（货物类）")]
     [InlineData("乙方这期交货的，每这期一日，按合同总价", "乙方逾期交货的，每逾期一日，按合同总价")]
     [InlineData("甲方无正当理由谊期付款的", "甲方无正当理由逾期付款的")]
+    [InlineData("人民币213,000.00元 大写 : 项拾过万参什元整) 。", "人民币213,000.00元 大写 : 贰拾壹万叁仟元整) 。")]
+    [InlineData("人民币 〈大写) 肆个贰拾伍万拥什元整 〈", "人民币（大写） 肆佰贰拾伍万捌仟元整 〈")]
+    [InlineData("合同编号 : JZCG. 2024- 0705", "合同编号 : JZCG-2024-0705")]
+    [InlineData("第一条 ”货物名称、规格及数量", "第一条 货物名称、规格及数量")]
+    [InlineData("法定代表人或授权代表 (签字) “:", "法定代表人或授权代表 (签字):")]
     public void MendsTheFigure(string ocr, string expected) => Assert.Equal(expected, OcrCleanup.Clean(ocr));
 
     [Theory]
@@ -25,6 +30,8 @@ public sealed class OcrCleanupTests
     [InlineData("数量 1,000.005 件")] // no parenthesis of an amount in words after it
     [InlineData("第三条 交货时间、地点和方式")]
     [InlineData("这期工程的监理单位")] // 这期 not followed by lateness
+    [InlineData("大写 : 人民币玖拾陆万元整")] // 人民币 is not a numeral look-alike: the run is left as read
+    [InlineData("项目编号 : A. 2024")] // a single letter is not a code's prefix
     [InlineData("乙方逾期交货的，每逾期一日按合同总价的万分之五支付违约金。")]
     public void LeavesOtherTextAlone(string ocr) => Assert.Equal(ocr, OcrCleanup.Clean(ocr));
 
