@@ -6,7 +6,7 @@ namespace Lvyue.Review.Ingestion;
 /// Reads PDFs and images with Debian's command-line tools. A PDF's text layer is read with <c>pdftotext -layout</c>
 /// (poppler-utils) writing to standard output, one <see cref="SourceUnitKind.Page"/> unit per form-feed separated page.
 /// When the text layer has (almost) no text (<see cref="IngestionOptions.MinTextCharsPerPage"/>), the PDF is taken to be
-/// a scan: each page in turn (the page count is the form feeds pdftotext wrote) is rasterized with <c>pdftoppm</c> and recognized with <c>tesseract … stdout -l chi_sim+eng</c>
+/// a scan: each page in turn (the page count is the form feeds pdftotext wrote) is rasterized with <c>pdftoppm</c> and recognized with <c>tesseract … stdout -l chi_sim</c> (<see cref="IngestionOptions.OcrLanguages"/>)
 /// (tesseract-ocr, tesseract-ocr-chi-sim). A PNG or JPEG image is recognized directly. Every tool runs under
 /// <see cref="IngestionOptions.ToolTimeout"/>.
 /// </summary>
