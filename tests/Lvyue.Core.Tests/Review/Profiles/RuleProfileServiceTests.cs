@@ -182,6 +182,44 @@ public sealed class RuleProfileServiceTests
     }
 
     [Theory, BothDatabases]
+    public async Task ARegionRule_IsUpdatedAndRemovedAsVersions_AndAnAddWithATakenIdIsRefused(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var world = await TestWorld.CreateAsync(db);
+        var cache = new RuleProfileCache(BondLibrary);
+        await using var s = db.Scope(world.Supervisor);
+        var p = ProfilesOf(s, cache);
+        var rule = SatisfactionRule();
+        await p.ApplyAsync(world.Region.Id, new RuleProfileChange(RuleProfileChangeKinds.AddRule, Rule: rule));
+
+        var taken = await Assert.ThrowsAsync<DomainException>(() => p.ApplyAsync(world.Region.Id, new RuleProfileChange(RuleProfileChangeKinds.AddRule, Rule: rule)));
+        Assert.Contains("id", taken.Errors.Keys);
+        var notThere = await Assert.ThrowsAsync<DomainException>(() => p.ApplyAsync(world.Region.Id,
+            new RuleProfileChange(RuleProfileChangeKinds.UpdateRule, Rule: rule with { Id = "R440303-ACC-009" })));
+        Assert.Contains("id", notThere.Errors.Keys);
+        var libraryRule = await Assert.ThrowsAsync<DomainException>(() => p.ApplyAsync(world.Region.Id,
+            new RuleProfileChange(RuleProfileChangeKinds.Disable, "R440303-ACC-001", Reason: "x")));
+        Assert.Contains("ruleId", libraryRule.Errors.Keys);
+
+        var updated = await p.ApplyAsync(world.Region.Id, new RuleProfileChange(RuleProfileChangeKinds.UpdateRule,
+            Rule: rule with { Severity = "high", MessageZh = "验收标准主观，须改为客观标准。", Patterns = ["甲方满意为准", "甲方认可为准"] }));
+        Assert.Equal(2, updated.State.Version);
+        var set = await p.EffectiveAsync(updated.State);
+        var compiled = set.Rules.Single(r => r.Id == "R440303-ACC-001");
+        Assert.Equal("high", compiled.Severity);
+        Assert.Equal("验收标准主观，须改为客观标准。", compiled.Message.Zh);
+        Assert.Single(set.ReviewText("第六条 验收\n验收标准以甲方认可为准。").Hits, h => h.RuleId == "R440303-ACC-001");
+
+        var noReason = await Assert.ThrowsAsync<DomainException>(() => p.ApplyAsync(world.Region.Id, new RuleProfileChange(RuleProfileChangeKinds.RemoveRule, "R440303-ACC-001")));
+        Assert.Contains("reason", noReason.Errors.Keys);
+        var removed = await p.ApplyAsync(world.Region.Id, new RuleProfileChange(RuleProfileChangeKinds.RemoveRule, "R440303-ACC-001", "并入单位验收办法"));
+        Assert.Empty(removed.State.Content.Rules);
+        Assert.DoesNotContain((await p.EffectiveAsync(world.Region.Id)).Rules, r => r.Id == "R440303-ACC-001");
+        Assert.Equal(3, await s.Db.RuleProfileVersions.CountAsync());
+        Assert.Equal("删除本区规则 R440303-ACC-001：并入单位验收办法", (await p.HistoryAsync(world.Region.Id))[0].SummaryZh);
+    }
+
+    [Theory, BothDatabases]
     public async Task UploadAfterAProfileChange_IsReviewedWithTheRegionsEffectiveRuleSet(string provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

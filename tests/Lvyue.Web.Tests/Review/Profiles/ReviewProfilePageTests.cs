@@ -72,6 +72,10 @@ public sealed class ReviewProfilePageTests(ProfileHosts hosts) : IClassFixture<P
             Assert.Contains("驳回率", xml);
         }
 
+        var (_, editing) = await supervisor.GetTextAsync("/Review/Profile?edit=R440303-ACC-002");
+        Assert.Contains("修改本区规则", editing);
+        Assert.Contains("以甲方[^。]{0,4}满意为准</textarea>", editing);
+        Assert.Contains("name=\"Update\" value=\"true\"", editing);
         var (_, detail) = await supervisor.GetTextAsync("/Review/Rule/R440303-ACC-002");
         Assert.Contains("民法典 第五百一十一条", detail);
         Assert.Contains("data-ok=\"true\"", detail);
