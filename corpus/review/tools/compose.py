@@ -76,6 +76,8 @@ replace("bond12", [S], "compliance", "提交合同总价5%的履约保证金", "
 replace("bondcash", [S], "compliance", "以银行保函形式提交", "须以现金形式缴纳至甲方账户",
         "须以现金形式缴纳", "CMP-BOND-002", "政府采购法实施条例 第四十八条: the supplier may give a bond in non-cash form;"
         " the bond clause then offers no non-cash form (missing content)", also_missing=["performance_bond"])
+replace("bondcash2", [G], "compliance", "以银行保函形式提交", "以现金形式缴纳至甲方账户",
+        "以现金形式缴纳至甲方账户", "CMP-BOND-002", "政府采购法实施条例 第四十八条: the supplier may give a bond in non-cash form")
 replace("retention5", [W], "compliance", "4. 结算价的3%作为质量保证金", "4. 结算价的5%作为质量保证金",
         "结算价的5%作为质量保证金", "CMP-WORKS-001", "建设工程质量保证金管理办法 第七条: at most 3%")
 replace("dlp36", [W], "compliance", "缺陷责任期为24个月", "缺陷责任期为36个月",
@@ -167,6 +169,7 @@ remove("nosafety", [W], "安全文明施工", "safety")
 remove("nowages", [W], "农民工工资", "personnel", note="the migrant-wage clause (account, real names, monthly pay)", also=["payment"])
 remove("noinsurance", [W], "保险", "insurance")
 remove("nochange", [W], "工程变更", "change")
+remove("nowarranty", [G], "质量保证与售后服务", "warranty", note="no warranty period, response time or free repair; the contract only mentions 原厂质保凭证")
 
 # ---------------------------------------------------------------- the corpus: (id, model, format, defects)
 def plan():
