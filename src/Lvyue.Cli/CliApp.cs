@@ -15,6 +15,7 @@ public static class CliApp
         root.Subcommands.Add(TemplateCommands.Build());
         root.Subcommands.Add(DevCommands.Build());
         root.Subcommands.Add(NotaryCommands.Build());
+        root.Subcommands.Add(SignCommands.Build());
         root.Subcommands.Add(ExtractCommands.Build());
         root.Subcommands.Add(EvalCommands.Build());
         root.Subcommands.Add(ReviewCommands.Build());
