@@ -1,5 +1,4 @@
 using System.Text;
-using Lvyue.Credit;
 using Lvyue.Review.Reviews;
 using Lvyue.Review.Rules;
 
@@ -8,9 +7,9 @@ namespace Lvyue.Review.Reports;
 /// <summary>
 /// The review report as PDF, with the same content as the .docx in print form: the summary and score table, the findings
 /// numbered 〔1〕〔2〕… with rule id, group, severity, clause type, excerpt, message, basis, suggestion and answer, then the
-/// reviewed text with each excerpt in 【】 followed by the numbers of its findings. Written by <see cref="MiniPdf"/> in the
-/// Adobe standard CJK font STSong-Light (as the determination documents are): PDF readers supply it, on Linux through
-/// poppler-data and a CJK font such as fonts-noto-cjk.
+/// reviewed text with each excerpt in 【】 followed by the numbers of its findings. Written by <see cref="ReviewPdfWriter"/>
+/// in the Adobe standard CJK font STSong-Light (as the determination documents are): PDF readers supply it, on Linux
+/// through poppler-data and a CJK font such as fonts-noto-cjk.
 /// </summary>
 public static class ReviewReportPdf
 {
@@ -18,7 +17,7 @@ public static class ReviewReportPdf
     public static byte[] Write(ReviewReportSource source)
     {
         var r = source.Review;
-        var lines = new List<MiniPdf.Line> { new("合同审查报告", 18, Center: true), new("Contract review report", 12, Center: true), new("") };
+        var lines = new List<ReviewPdfWriter.Line> { new("合同审查报告", 18, Center: true), new("Contract review report", 12, Center: true), new("") };
         foreach (var (label, value) in source.SummaryLines()) lines.Add(new($"{label}：{value}", 10));
         lines.Add(new(""));
         lines.Add(new("审查结果 Summary by group", 13));
@@ -31,14 +30,14 @@ public static class ReviewReportPdf
                           + (s is null ? "" : $"，待处理 {s.Open}（高风险 {s.OpenHigh}），已驳回 {s.Dismissed}，评分 {s.Score}"), 10));
         }
         lines.Add(new(score is null ? "总分 Overall：未评分 n/a" : $"总分 Overall：{score.Overall}　待处理 Open：{score.Open}　其中高风险 Open high：{score.OpenHigh}", 11));
-        lines.Add(new(ReviewReportSource.ScoreExplanation, 9));
+        lines.Add(new(ReviewReportSource.ScoreExplanation, 9, Grey: true));
         lines.Add(new(""));
 
         if (r.Error is not null)
         {
             lines.Add(new("文档无法读取，未经审查 The document could not be read and was not reviewed", 13));
             lines.Add(new(r.Error, 10));
-            return MiniPdf.Write(lines);
+            return ReviewPdfWriter.Write(lines);
         }
 
         var numbers = Numbering(r.Findings);
@@ -66,7 +65,7 @@ public static class ReviewReportPdf
         }
         lines.Add(new("合同文本 Contract text（【】内为审查发现所指原文，〔n〕为发现编号）", 13));
         lines.Add(new(MarkedText(r.Text, r.Findings, numbers), 10.5f));
-        return MiniPdf.Write(lines);
+        return ReviewPdfWriter.Write(lines);
     }
 
     /// <summary>Finding numbers 1, 2, … in the order the review lists them (text order, missing clauses last).</summary>

@@ -38,7 +38,7 @@ public sealed record ReviewReportSource(string ContractNumber, string ContractTi
         lines.Add(("审查时间 Reviewed at", ChinaTime.Local(r.ReviewedAt).ToString("yyyy-MM-dd HH:mm") + (r.ReviewedBy is null ? "" : $"（{r.ReviewedBy}）")));
         lines.Add(("报告生成 Generated", ChinaTime.Local(GeneratedAt).ToString("yyyy-MM-dd HH:mm")));
         if (r.PreviousReviewId is not null)
-            lines.Add(("与上一版本比较 Since previous version",
+            lines.Add(("与上次审查比较 Since the previous review",
                 $"新增 {r.Findings.Count(f => !f.CarriedOver)} 项、沿用 {r.Findings.Count(f => f.CarriedOver)} 项、已解决 {View.Resolved.Count} 项 / "
                 + $"{r.Findings.Count(f => !f.CarriedOver)} new, {r.Findings.Count(f => f.CarriedOver)} carried over, {View.Resolved.Count} resolved"));
         return lines;
