@@ -60,6 +60,11 @@ public sealed class RuleHitStatisticsTests
             var bond = Assert.Single(await RuleHitStatistics.ForRegionAsync(s.Db, world.Region.Id), x => x.RuleId == "CMP-BOND-001");
             Assert.Equal((4, 2, 2), (bond.Hits, bond.Accepted, bond.Dismissed));
             Assert.Equal(0.5m, bond.DismissalRate);
+            // Since a later instant: only the second version's review is counted (its carried-over hit is no new hit, its answer is).
+            var later = await RuleHitStatistics.ForRegionAsync(s.Db, world.Region.Id, db.Clock.GetUtcNow().UtcDateTime.AddMinutes(-7));
+            var recent = Assert.Single(later, x => x.RuleId == "CMP-BOND-001");
+            Assert.Equal((0, 1, 0), (recent.Hits, recent.Accepted, recent.Dismissed));
+            Assert.Empty(await RuleHitStatistics.ForRegionAsync(s.Db, world.Region.Id, db.Clock.GetUtcNow().UtcDateTime.AddMinutes(1)));
         }
 
         // The other region's review is not counted, and its supervisor cannot read these numbers.
