@@ -59,7 +59,7 @@ public sealed class ReviewReportDocxTests
         Assert.Equal(["一般风险 General risk", "2", "1", "1", "0", "95"], rows[3]);
         Assert.Equal("84", rows[^1][^1]);
 
-        ConvertWithLibreOfficeIfInstalled(bytes);
+        ConvertWithLibreOfficeIfInstalled(bytes, source.Review.Findings.Count);
     }
 
     [Fact]
@@ -98,8 +98,11 @@ public sealed class ReviewReportDocxTests
         return done;
     }
 
-    /// <summary>When LibreOffice is installed, it converts the report to PDF (the document opens in an office suite).</summary>
-    private static void ConvertWithLibreOfficeIfInstalled(byte[] docx)
+    /// <summary>
+    /// When LibreOffice is installed, it opens the report: converted to flat OpenDocument, every comment is an annotation
+    /// with its range end (not a point comment), one per finding; and it converts to PDF.
+    /// </summary>
+    private static void ConvertWithLibreOfficeIfInstalled(byte[] docx, int findings)
     {
         var soffice = new[] { "/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice" }.FirstOrDefault(File.Exists);
         if (soffice is null) return;
@@ -108,10 +111,17 @@ public sealed class ReviewReportDocxTests
         {
             var input = Path.Combine(dir, "report.docx");
             File.WriteAllBytes(input, docx);
-            using var p = Process.Start(new ProcessStartInfo(soffice, ["--headless", "--convert-to", "pdf", "--outdir", dir, input])
-                { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            Assert.True(p.WaitForExit(120_000), "soffice did not finish");
-            Assert.True(File.Exists(Path.Combine(dir, "report.pdf")), p.StandardError.ReadToEnd());
+            foreach (var format in new[] { "fodt", "pdf" })
+            {
+                using var p = Process.Start(new ProcessStartInfo(soffice,
+                        ["-env:UserInstallation=file://" + Path.Combine(dir, "profile"), "--headless", "--convert-to", format, "--outdir", dir, input])
+                    { RedirectStandardOutput = true, RedirectStandardError = true })!;
+                Assert.True(p.WaitForExit(120_000), "soffice did not finish");
+                Assert.True(File.Exists(Path.Combine(dir, "report." + format)), p.StandardError.ReadToEnd());
+            }
+            var fodt = File.ReadAllText(Path.Combine(dir, "report.fodt"));
+            Assert.Equal(findings, System.Text.RegularExpressions.Regex.Count(fodt, "<office:annotation[ >]"));
+            Assert.Equal(findings, System.Text.RegularExpressions.Regex.Count(fodt, "<office:annotation-end"));
         }
         finally
         {
