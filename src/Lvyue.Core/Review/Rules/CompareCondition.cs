@@ -107,7 +107,10 @@ internal sealed class CompareCondition(
                 }
             }
             env.ResetSpan();
-            if (complete && Holds(env)) return new EvalResult(true, m.Index, m.Index + m.Length, null);
+            if (!complete || !Holds(env)) continue;
+            var from = m.Index; // a row pattern may begin with the line break before the row
+            while (from < m.Index + m.Length - 1 && char.IsWhiteSpace(doc.Text[from])) from++;
+            return new EvalResult(true, from, m.Index + m.Length, null);
         }
         return EvalResult.False;
     }

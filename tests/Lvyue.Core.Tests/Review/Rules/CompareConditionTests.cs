@@ -98,6 +98,9 @@ public sealed class CompareConditionTests
         var hit = Assert.Single(Hits($"{{compare: {{{each}, left: qty * price, ne: amount}}}}", text));
         Assert.StartsWith("2 交换机", hit.Excerpt);
         Assert.Empty(Hits($"{{compare: {{{each}, left: qty * price, ne: amount}}}}", text.Replace("25,000.00", "20,000.00")));
+        // A row pattern that starts at the line break before the row: the span still starts at the row.
+        var fromBreak = Assert.Single(Hits($"{{compare: {{{each.Replace("(?m)^", "(?m)\\n", StringComparison.Ordinal)}, left: qty * price, ne: amount}}}}", text));
+        Assert.StartsWith("2 交换机", fromBreak.Excerpt);
     }
 
     [Fact]
