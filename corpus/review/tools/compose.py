@@ -135,6 +135,9 @@ replace("subcons", [S], "severe", "未经甲方书面同意不得分包。", "�
 replace("prepay50", [G], "severe", "1. 合同签订后，乙方提交同等金额的银行预付款保函，甲方收到保函后10日内支付合同总价的30%作为预付款；\n2. 货物交付并经甲方验收合格后，甲方收到乙方发票后15日内支付合同总价的70%。",
         "1. 合同签订后10日内，甲方支付合同总价的50%作为预付款；\n2. 货物交付并经甲方验收合格后，甲方收到乙方发票后15日内支付合同总价的50%。",
         "支付合同总价的50%作为预付款", "SEV-FUND-002", "half the price paid on signing, without a guarantee")
+replace("prepaynoguar", [G], "severe", "1. 合同签订后，乙方提交同等金额的银行预付款保函，甲方收到保函后10日内支付合同总价的30%作为预付款；",
+        "1. 合同签订后10日内，甲方支付合同总价的30%作为预付款；", "支付合同总价的30%作为预付款", "SEV-ONE-003",
+        "a 30% prepayment without a prepayment guarantee (the performance bond is a 保函, which does not secure the prepayment)")
 replace("suspend", [S], "severe", "2. 甲方无正当理由逾期付款的，", "2. 甲方逾期付款的，乙方有权暂停服务；甲方无正当理由逾期付款的，",
         "乙方有权暂停服务", "SEV-FUND-003", "the supplier may stop a public service")
 replace("unlimited", [G, S], "severe", "2. 甲方无正当理由逾期付款的，每逾期一日按逾期付款金额的万分之五向乙方支付违约金。",
