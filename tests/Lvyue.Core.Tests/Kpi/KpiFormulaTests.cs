@@ -75,6 +75,17 @@ public sealed class KpiFormulaTests
     }
 
     [Fact]
+    public void StoredDetail_KeepsTheEventsNotCountingFirst_AndTheExactCounts()
+    {
+        var events = Enumerable.Range(0, 900).Select(i => E(i % 3 != 0)).ToList(); // 300 not counting, 600 counting
+        var o = KpiFormula.Compute(KpiInput.Empty with { Filing = events }, KpiParameters.Defaults);
+        var filing = KpiService.Stored(o.Indicators).Single(i => i.Code == "filing_on_time");
+        Assert.Equal((900, 600, 66.67m, KpiService.MaxStoredEvents), (filing.Count, filing.OkCount, filing.Score, filing.Events.Count));
+        Assert.Equal(300, filing.Events.Count(e => !e.Ok));
+        Assert.Equal(KpiInput.Empty.Findings.Count, KpiService.Stored(o.Indicators).Single(i => i.Code == "findings_answered").Events.Count);
+    }
+
+    [Fact]
     public void Parameters_RefuseWeightsThatDoNotAddUpAndDisorderedBounds()
     {
         var bad = KpiParameters.Defaults with { ContractWeight = 50m, GoodFrom = 95m };

@@ -162,10 +162,21 @@ public sealed class KpiService(LvyueDbContext db)
             ("@region", regionId), ("@unit", unitId), ("@year", year), ("@version", version),
             ("@score", Dec(o.Score, sqlite)), ("@cs", Dec(o.ContractScore, sqlite)), ("@ps", Dec(o.PerformanceScore, sqlite)), ("@es", Dec(o.EvaluationScore, sqlite)),
             ("@grade", o.Grade.ToString()), ("@vetoed", o.Vetoed), ("@reason", Cut(o.Reason)), ("@reasonEn", Cut(o.ReasonEn)),
-            ("@detail", KpiResult.Serialize(o.Indicators)),
+            ("@detail", KpiResult.Serialize(Stored(o.Indicators))),
             ("@asOf", sqlite ? asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : asOf),
             ("@now", sqlite ? now.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture) : now));
     }
+
+    /// <summary>
+    /// Events kept per indicator in the stored detail (those not counting for the unit first); the counts and scores are
+    /// always over all events.
+    /// </summary>
+    public const int MaxStoredEvents = 500;
+
+    /// <summary>The indicators as stored: at most <see cref="MaxStoredEvents"/> events each, those not counting for the unit first.</summary>
+    public static List<KpiIndicator> Stored(IReadOnlyList<KpiIndicator> indicators) =>
+        indicators.Select(i => i.Events.Count <= MaxStoredEvents ? i
+            : i with { Events = [.. i.Events.Where(e => !e.Ok).Concat(i.Events.Where(e => e.Ok)).Take(MaxStoredEvents)] }).ToList();
 
     private static object Dec(decimal d, bool sqlite) => sqlite ? (long)decimal.Round(d * ScaledDecimalConverter.Scale, MidpointRounding.AwayFromZero) : d;
 
