@@ -183,6 +183,29 @@ public sealed class NotaryEventsTests
     }
 
     [Theory, BothDatabases]
+    public async Task Determination_RevokedOnAppealIsALeafAndAnUpheldAppealIsNot(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var world = await TestWorld.CreateAsync(db);
+        SetToday(db, 2026, 6, 10);
+        long id;
+        await using (var sup = db.Scope(world.Supervisor))
+            id = (await sup.Get<DeterminationService>().ProposeAsync(new DeterminationInput(CreditSubject.Supplier, world.Supplier.Id, null,
+                "擅自减少驻场人员。", "合同第十二条", null, null, 0))).Id;
+        await using (var office = db.Scope(CreditOffice(world))) await office.Get<DeterminationService>().ConfirmAsync(id, "同意");
+        await using (var supplier = db.Scope(world.SupplierLogin)) await supplier.Get<DeterminationService>().AppealAsync(id, "人员减少系经采购人书面同意");
+        await using (var office = db.Scope(CreditOffice(world))) await office.Get<DeterminationService>().DecideAppealAsync(id, revoke: false, "申诉理由不成立");
+        Assert.Empty(await VerifiedAsync(db, NotaryKinds.DeterminationRevoked));
+        await using (var supplier = db.Scope(world.SupplierLogin)) await supplier.Get<DeterminationService>().AppealAsync(id, "补充证据");
+        await using (var office = db.Scope(CreditOffice(world))) await office.Get<DeterminationService>().DecideAppealAsync(id, revoke: true, "申诉理由成立");
+
+        var (leaf, e) = Assert.Single(await VerifiedAsync(db, NotaryKinds.DeterminationRevoked));
+        Assert.Null(leaf.ContractId);
+        Assert.Equal((id.ToString(), "Revoked", "2026-06-09"), (e.Attributes["determination"], e.Attributes["state"], e.Attributes["expires-on"]));
+        Assert.Empty(await VerifiedAsync(db, NotaryKinds.DeterminationRepaired));
+    }
+
+    [Theory, BothDatabases]
     public async Task TerminationInterviewAndMilestoneMet_AreLeavesOfTheirContract(string provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
