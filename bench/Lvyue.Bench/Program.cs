@@ -21,6 +21,8 @@ switch (command)
         return 0;
     case "extraction":
         return await ExtractionBench.RunAsync(args);
+    case "sign":
+        return SignatureBench.Run(args);
     case "notary":
         return await NotaryBench.RunAsync(args);
     case "evaluation":

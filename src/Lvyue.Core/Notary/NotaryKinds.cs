@@ -57,6 +57,12 @@ public static class NotaryKinds
     /// <summary>A milestone was recorded as met or partially met: attrs <c>milestone</c>, <c>milestone-kind</c>, <c>status</c>, <c>met-on</c>.</summary>
     public const string MilestoneMet = "milestone.met";
 
+    /// <summary>A party signed a contract document version (electronic signature); payload in docs/notary-leaf-format.md.</summary>
+    public const string DocumentSigned = Signatures.SignatureNotaryKinds.DocumentSigned;
+
+    /// <summary>Every required party signed: the contract is signed.</summary>
+    public const string ContractSigned = Signatures.SignatureNotaryKinds.ContractSigned;
+
     /// <summary>The Chinese and English label of a kind, the kind itself when unknown.</summary>
     public static (string Zh, string En) Label(string kind) => kind switch
     {
@@ -78,6 +84,8 @@ public static class NotaryKinds
         OverdueInterview => ("逾期约谈", "Overdue interview"),
         OverdueAction => ("逾期督办", "Overdue supervision action"),
         MilestoneMet => ("履约节点达成", "Milestone met"),
+        DocumentSigned => ("电子签名", "Document signed"),
+        ContractSigned => ("合同签署完成", "Contract signed"),
         _ => (kind, kind),
     };
 }
