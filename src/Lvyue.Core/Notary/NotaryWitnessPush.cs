@@ -99,7 +99,9 @@ public sealed class NotaryWitnessPush(LvyueDbContext db, NotaryLog log, HttpClie
         {
             if (string.IsNullOrWhiteSpace(target.VerifierKey))
             {
-                outcomes.Add($"{target.Folder}: no VerifierKey configured, cosignatures are not read back");
+                // Said only when a witness has answered, not every round.
+                if (Directory.EnumerateFiles(target.Folder!, "checkpoint-*.cosignature").Any())
+                    outcomes.Add($"{target.Folder}: no VerifierKey configured, cosignatures are not read back");
                 continue;
             }
             string name;

@@ -113,6 +113,13 @@ public sealed class NotaryWitnessFolderTests : IDisposable
             Assert.Single(SignedNote.Parse((await s.Db.NotaryCheckpoints.AsNoTracking().SingleAsync()).Note).Signatures);
         }
         Assert.True(File.Exists(Path.Combine(Folder, "checkpoint-3.cosignature.refused")));
+        await using (var s = db.AsSystem())
+        {
+            // A folder without the witness's key is not read back: nothing to say until a witness answers there.
+            using var http = new HttpClient();
+            var keyless = new WitnessTarget { Folder = Folder };
+            Assert.Empty(await new NotaryWitnessPush(s.Db, s.Get<NotaryLog>(), http).CollectFolderCosignaturesAsync([keyless]));
+        }
 
         // The log grows; the next file carries the consistency proof from size 3, which the real witness checks.
         File.Delete(Path.Combine(_dir.FullName, "witness-state.json"));
