@@ -8,6 +8,7 @@ public sealed class CounterpartyPage(IPage page)
     /// <summary>Opens the check from the navigation bar.</summary>
     public async Task OpenFromNavAsync()
     {
+        await page.Locator("[data-nav-menu=credit]").ClickAsync(); // the 评价与信用 menu of the navigation bar
         await page.Locator("[data-nav=counterparties]").ClickAsync();
         await page.Locator("[data-testid=counterparty-search]").WaitForAsync();
     }

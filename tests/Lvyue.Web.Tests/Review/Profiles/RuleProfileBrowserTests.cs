@@ -17,7 +17,7 @@ public sealed class RuleProfileBrowserTests(BrowserHosts hosts)
         {
             await new LoginPage(page).LoginAsync("supervisor");
             var rules = new RuleProfilePage(page);
-            await rules.NavLink.ClickAsync();
+            await rules.OpenFromNavAsync();
             await page.WaitForURLAsync("**/Review/Rules");
             await Expect(rules.StatsTable).ToBeVisibleAsync();
             await rules.ProfileLink.ClickAsync();

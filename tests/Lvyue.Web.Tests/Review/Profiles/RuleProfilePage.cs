@@ -6,6 +6,13 @@ namespace Lvyue.Web.Tests.Review.Profiles;
 public sealed class RuleProfilePage(IPage page)
 {
     public ILocator NavLink => page.Locator("a[data-nav=review-rules]");
+
+    /// <summary>Opens 审查规则 from the 智能审查 menu of the navigation bar.</summary>
+    public async Task OpenFromNavAsync()
+    {
+        await page.Locator("[data-nav-menu=review]").ClickAsync();
+        await NavLink.ClickAsync();
+    }
     public ILocator StatsTable => page.Locator("[data-testid=rule-stats]");
     public ILocator ProfileLink => page.Locator("[data-testid=profile-link]");
     public ILocator Errors => page.Locator("[data-testid=profile-errors]");
