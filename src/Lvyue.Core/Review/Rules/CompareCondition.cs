@@ -6,7 +6,7 @@ namespace Lvyue.Review.Rules;
 /// A named number a <c>compare</c> condition captures with a pattern: every match in the range (or the whole document
 /// with <c>anywhere: true</c>), its group <c>n</c> (or the named or first group) read as the whole figure.
 /// </summary>
-internal sealed class CaptureValue(string name, Regex regex, string? group, CaptureKind kind, bool anywhere, int[][] gates)
+internal sealed class CaptureValue(string name, Regex regex, string? group, CaptureKind kind, bool anywhere, int[][] gates, bool withinSentence = false)
 {
     public string Name => name;
     public CaptureKind Kind => kind;
@@ -15,15 +15,43 @@ internal sealed class CaptureValue(string name, Regex regex, string? group, Capt
     public IReadOnlyList<Captured> Read(ReviewDocument doc, int start, int end)
     {
         if (anywhere) (start, end) = (0, doc.Text.Length);
+        int[]? rarest = null;
+        var fewest = int.MaxValue;
         foreach (var gate in gates)
         {
-            var any = false;
-            foreach (var id in gate)
-                if (doc.CountLiterals(id, start, end) > 0) { any = true; break; }
-            if (!any) return [];
+            var count = 0;
+            foreach (var id in gate) count += doc.CountLiterals(id, start, end);
+            if (count == 0) return [];
+            if (count < fewest) (rarest, fewest) = (gate, count);
         }
         List<Captured>? found = null;
+        if (!withinSentence || rarest is null || fewest > 64)
+        {
+            Scan(doc.Text, start, end, ref found);
+            return found ?? (IReadOnlyList<Captured>)[];
+        }
+        // A match cannot contain 。 and holds a literal of the rarest set: read only the sentences around those (as the
+        // regex condition does), each once, in document order.
+        var positions = new List<int>(fewest);
+        foreach (var id in rarest) positions.AddRange(doc.Literals(id, start, end));
+        positions.Sort();
         var text = doc.Text;
+        var windowEnd = start;
+        foreach (var p in positions)
+        {
+            if (p < windowEnd) continue;
+            var ws = p == 0 ? 0 : text.LastIndexOf('。', p - 1, p - Math.Max(start, windowEnd)) + 1;
+            ws = Math.Max(ws, Math.Max(start, windowEnd));
+            var we = text.IndexOf('。', p, end - p);
+            we = we < 0 ? end : we + 1;
+            Scan(text, ws, we, ref found);
+            windowEnd = we;
+        }
+        return found ?? (IReadOnlyList<Captured>)[];
+    }
+
+    private void Scan(string text, int start, int end, ref List<Captured>? found)
+    {
         for (var m = regex.Match(text, start, end - start); m.Success; m = m.NextMatch())
         {
             var g = group is not null ? m.Groups[group] : m.Groups["n"];
@@ -31,7 +59,6 @@ internal sealed class CaptureValue(string name, Regex regex, string? group, Capt
             if (!g.Success) continue;
             if (CapturedNumber.TryRead(text, g.Index, g.Index + g.Length, kind, out var c)) (found ??= []).Add(c);
         }
-        return found ?? (IReadOnlyList<Captured>)[];
     }
 }
 

@@ -174,7 +174,7 @@ internal sealed partial class RuleFileParser
                 : $"value {name}: the pattern needs a group (?<n>…) capturing the number");
             return null;
         }
-        return new CaptureValue(name, regex, group, kind, anywhere, Gates(pattern));
+        return new CaptureValue(name, regex, group, kind, anywhere, Gates(pattern), RegexLiterals.WithinSentence(pattern));
     }
 
     private EachPattern? Each(YamlNode node)
