@@ -61,6 +61,8 @@ public sealed class DisclosureTests(ApiHosts hosts)
         var (status, page) = await anonymous.GetTextAsync($"/Disclosure/Publication?id={id}");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("限制参与政府采购名单", page);
+        var (_, english) = await anonymous.GetTextAsync($"/Disclosure/Publication?id={id}&culture=en&ui-culture=en");
+        Assert.Contains("Procurement restrictions", english);
         using var csv = await anonymous.Client.GetAsync($"/api/v1/disclosure/publications/{id}/export?format=csv");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.StartsWith("序号,主体类别,名称", Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF'));

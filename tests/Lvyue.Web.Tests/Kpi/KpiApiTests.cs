@@ -79,6 +79,9 @@ public sealed class KpiApiTests(ApiHosts hosts)
         Assert.Contains("一票否决", page);
         Assert.Contains($"data-unit=\"{facts.UnitId}\"", page);
         Assert.Contains("data-testid=\"kpi-last-run\"", page);
+        var (enStatus, english) = await supervisor.GetTextAsync("/Kpi?culture=en&ui-culture=en");
+        Assert.Equal(HttpStatusCode.OK, enStatus);
+        Assert.Contains("How the KPI is computed", english);
         var (_, unit) = await supervisor.GetTextAsync($"/Kpi/Unit?id={facts.UnitId}");
         Assert.Contains("合同按时备案", unit);
         Assert.Contains("data-testid=\"kpi-unit-score\"", unit);
