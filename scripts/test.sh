@@ -4,7 +4,8 @@
 # 1. Installs what a fresh Debian machine lacks for the tests (as root, only what is missing):
 #    PostgreSQL 15 (the database tests start a throwaway cluster with its initdb/pg_ctl),
 #    Chromium (/usr/bin/chromium, driven by the browser tests), CJK fonts (so pages render Chinese),
-#    poppler-utils + poppler-data and tesseract-ocr + tesseract-ocr-chi-sim (document ingestion and OCR).
+#    poppler-utils + poppler-data and tesseract-ocr + tesseract-ocr-chi-sim (document ingestion and OCR),
+#    libreoffice-writer-nogui (a test opens the review report .docx in LibreOffice to check its anchored comments).
 # 2. Builds Lvyue.slnx (when every project it lists exists), then runs each tests/*/*.csproj in turn.
 # 3. Prints "N passed, N failed" summed over all projects and exits non-zero on any failure.
 #
@@ -27,6 +28,7 @@ install_missing() {
     have_package poppler-data || missing+=(poppler-data) # CJK character maps for pdftotext and pdftoppm
     command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
     have_package tesseract-ocr-chi-sim || missing+=(tesseract-ocr-chi-sim)
+    command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
     [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
         echo "test.sh: missing ${missing[*]}; install them (Debian: sudo apt-get install ${missing[*]}) or the tests that need them fail." >&2

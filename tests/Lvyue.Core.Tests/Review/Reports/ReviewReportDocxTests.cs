@@ -59,7 +59,7 @@ public sealed class ReviewReportDocxTests
         Assert.Equal(["一般风险 General risk", "2", "1", "1", "0", "95"], rows[3]);
         Assert.Equal("84", rows[^1][^1]);
 
-        ConvertWithLibreOfficeIfInstalled(bytes, source.Review.Findings.Count);
+        ConvertWithLibreOffice(bytes, source.Review.Findings.Count);
     }
 
     [Fact]
@@ -99,13 +99,14 @@ public sealed class ReviewReportDocxTests
     }
 
     /// <summary>
-    /// When LibreOffice is installed, it opens the report: converted to flat OpenDocument, every comment is an annotation
-    /// with its range end (not a point comment), one per finding; and it converts to PDF.
+    /// LibreOffice opens the report: converted to flat OpenDocument, every comment is an annotation with its range end
+    /// (not a point comment), one per finding; and it converts to PDF. scripts/test.sh installs it.
     /// </summary>
-    private static void ConvertWithLibreOfficeIfInstalled(byte[] docx, int findings)
+    private static void ConvertWithLibreOffice(byte[] docx, int findings)
     {
         var soffice = new[] { "/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice" }.FirstOrDefault(File.Exists);
-        if (soffice is null) return;
+        Assert.True(soffice is not null,
+            "LibreOffice is missing: the review report test opens the .docx with it. Install it (Debian: apt-get install libreoffice-writer-nogui); bash scripts/test.sh does so as root.");
         var dir = Directory.CreateTempSubdirectory("review-docx-").FullName;
         try
         {
