@@ -151,29 +151,34 @@ public sealed class DemoSeeder(LvyueDbContext db, UserManager<AppUser> users, IS
             };
             var clerk = TenantScope.System with { Actor = "clerk" };
             var text = DemoContractText(input, unit, supplier, sub);
-            var c = await Filing(clerk).CreateAsync(input, [new UploadedDocument($"{input.Number}.txt", new MemoryStream(Encoding.UTF8.GetBytes(text)))], ct);
+            // Each step on the day it would have happened: filed the day after signing, approved two days later, …
+            var clock = new DemoClock(db.Clock);
+            var c = await Filing(clerk, clock.At(sign.AddDays(1))).CreateAsync(input,
+                [new UploadedDocument($"{input.Number}.txt", new MemoryStream(Encoding.UTF8.GetBytes(text)))], ct);
             var stage = i % 10;
             if (stage == 0) continue; // stays a draft
-            var task = await Filing(clerk).SubmitAsync(c.Id, ct);
+            var task = await Filing(clerk, clock.At(sign.AddDays(1))).SubmitAsync(c.Id, ct);
             if (stage == 1) continue; // pending approval
             var approverScope = task.Level == ApprovalLevel.UnitLeader
                 ? leaderScope(unit.Id) with { Actor = "leader" }
                 : TenantScope.ForRegion(region.Id, "supervisor") with { Roles = [Roles.Supervisor] };
-            await AcknowledgeHighFindingsAsync(approverScope, c.Id, ct);
-            await Filing(approverScope).ApproveAsync(task.Id, "同意备案", ct);
+            await AcknowledgeHighFindingsAsync(approverScope, c.Id, clock.At(sign.AddDays(3)), ct);
+            await Filing(approverScope, clock.At(sign.AddDays(3))).ApproveAsync(task.Id, "同意备案", ct);
             if (stage == 2) continue;
-            await Filing(clerk).ChangeStatusAsync(c.Id, ContractStatus.Performing, null, ct);
+            await Filing(clerk, clock.At(start > sign.AddDays(3) ? start : sign.AddDays(3))).ChangeStatusAsync(c.Id, ContractStatus.Performing, null, ct);
             if (stage is 3 or 4 or 5 or 6) continue;
-            if (stage == 9) await Filing(clerk).ChangeStatusAsync(c.Id, ContractStatus.Terminated, "供应商严重违约，经约谈仍未整改", ct);
-            else await Filing(clerk).ChangeStatusAsync(c.Id, ContractStatus.Completed, "验收合格，款项已结清", ct);
+            var end = input.EndDate!.Value;
+            var closed = end < today ? end : today;
+            if (stage == 9) await Filing(clerk, clock.At(sign.AddDays(3 + (closed.DayNumber - sign.DayNumber) / 2))).ChangeStatusAsync(c.Id, ContractStatus.Terminated, "供应商严重违约，经约谈仍未整改", ct);
+            else await Filing(clerk, clock.At(closed)).ChangeStatusAsync(c.Id, ContractStatus.Completed, "验收合格，款项已结清", ct);
         }
     }
 
     /// <summary>A filing service running as <paramref name="scope"/> on a fresh context, as a separate request would.</summary>
-    private FilingService Filing(TenantScope scope)
+    private FilingService Filing(TenantScope scope, TimeProvider? clock = null)
     {
         var options = services.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<LvyueDbContext>>();
-        var ctx = new LvyueDbContext(options, new FixedTenantContext(scope), db.Clock);
+        var ctx = new LvyueDbContext(options, new FixedTenantContext(scope), clock ?? db.Clock);
         var files = services.GetRequiredService<Files.FileStore>();
         // Demo documents are reviewed like uploaded ones, so the review page of every demo contract has its findings.
         var reviews = new Review.Reviews.ContractReviewService(ctx, files, services.GetService<Review.Ingestion.IngestionOptions>());
@@ -184,10 +189,10 @@ public sealed class DemoSeeder(LvyueDbContext db, UserManager<AppUser> users, IS
     /// High-severity review findings need an answer before approval: the demo approver acknowledges them (accepted, to be
     /// fixed), as a leader would after reading the review. Contracts left pending approval keep theirs open.
     /// </summary>
-    private async Task AcknowledgeHighFindingsAsync(TenantScope scope, long contractId, CancellationToken ct)
+    private async Task AcknowledgeHighFindingsAsync(TenantScope scope, long contractId, TimeProvider clock, CancellationToken ct)
     {
         var options = services.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<LvyueDbContext>>();
-        await using var ctx = new LvyueDbContext(options, new FixedTenantContext(scope), db.Clock);
+        await using var ctx = new LvyueDbContext(options, new FixedTenantContext(scope), clock);
         var reviews = new Review.Reviews.ContractReviewService(ctx, services.GetRequiredService<Files.FileStore>(), services.GetService<Review.Ingestion.IngestionOptions>());
         foreach (var f in await Review.Reports.ReviewGate.OpenHighAsync(ctx, contractId, ct))
             await reviews.DecideAsync(contractId, f.Id, Review.Reviews.FindingDisposition.Accepted, "已知悉，签订前补充完善", ct);

@@ -20,7 +20,9 @@ public static class EvaluationDemo
     public static async Task SeedAsync(IServiceProvider services, LvyueDbContext db, CancellationToken ct = default)
     {
         var options = services.GetRequiredService<DbContextOptions<LvyueDbContext>>();
-        await using var ctx = new LvyueDbContext(options, new FixedTenantContext(TenantScope.System with { Actor = "demo" }), db.Clock);
+        // Each assessment is scored a few days after its month (or at completion), as a project office on time would.
+        var clock = new DemoClock(db.Clock);
+        await using var ctx = new LvyueDbContext(options, new FixedTenantContext(TenantScope.System with { Actor = "demo" }), clock);
         var templates = new TemplateService(ctx);
         var ratings = new StarRatingService(ctx);
         var svc = new AssessmentService(ctx, templates, new EvaluationPolicyService(ctx), ratings, new CreditService(ctx, ratings), services.GetRequiredService<FileStore>());
@@ -37,9 +39,15 @@ public static class EvaluationDemo
             var level = supplierId % 5 == 3 ? 78m : 88m + supplierId % 4 * 2m;
             var month = new DateOnly(start.Year, start.Month, 1);
             for (var k = 0; k < 6 && month <= end && month.AddMonths(1) <= today; k++, month = month.AddMonths(1))
+            {
+                clock.At(month.AddMonths(1).AddDays(2));
                 await AssessAsync(svc, templates, c, AssessmentLine.Daily, month, level + (c.Id * 7 + k * 3) % 9 - 4m, ct);
+            }
             if (c.Status == ContractStatus.Completed)
+            {
+                clock.At((end < today ? end : today).AddDays(5));
                 await AssessAsync(svc, templates, c, AssessmentLine.Final, null, level + c.Id % 5, ct);
+            }
         }
     }
 
