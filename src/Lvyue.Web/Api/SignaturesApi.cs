@@ -25,6 +25,8 @@ public static class SignaturesApi
             .WithSummary("The signing status of a contract: order, document version, each party and its signature, signed or not");
         g.MapPost("/contracts/{id:long}/sign", Sign).RequireAuthorization(Policies.ContractReaders)
             .WithSummary("Sign the contract's document version for the caller's party (purchaser's clerk or supplier) with a platform key (SM2 or ECDSA P-256)");
+        g.MapPost("/contracts/{id:long}/organization-certificate", OrganizationCertificate).RequireAuthorization(Policies.ContractReaders)
+            .WithSummary("Issue (or return the valid one) the caller's organization certificate (单位证书) for its party of the contract, SM2 (default) or ECDSA P-256; sign with it by passing its id as `certificateId`");
         g.MapPut("/contracts/{id:long}/order", Order).RequireAuthorization(Policies.ContractWriters)
             .WithSummary("Set the signing order (PurchaserFirst or AnyOrder) before the first signature");
         g.MapPost("/contracts/{id:long}/attach", Attach).RequireAuthorization(Policies.ContractReaders).DisableAntiforgery().AddEndpointFilter<CookieCsrfFilter>()
@@ -76,6 +78,9 @@ public static class SignaturesApi
     /// <summary>A signing request.</summary>
     public sealed record SignBody(long? DocumentId, string? Algorithm, long? CertificateId);
 
+    /// <summary>The algorithm of an organization certificate: sm2 (default) or ecdsa.</summary>
+    public sealed record OrganizationCertificateBody(string? Algorithm);
+
     /// <summary>A signing order.</summary>
     public sealed record OrderBody(SigningOrder Order);
 
@@ -126,6 +131,13 @@ public static class SignaturesApi
             algorithm = SignatureAlgorithms.Parse(body.Algorithm) ?? throw Bad($"不支持的算法 {body.Algorithm}（sm2 或 ecdsa）", $"Unknown algorithm {body.Algorithm} (sm2 or ecdsa)", "algorithm");
         var s = await signing.SignAsync(id, new SignRequest(body.DocumentId, algorithm, body.CertificateId), ct);
         return TypedResults.Created($"/api/v1/signatures/{s.Id}/file", SignatureDto.From(s));
+    }
+
+    private static async Task<Ok<StoredCertificateDto>> OrganizationCertificate(long id, OrganizationCertificateBody body, ContractSigningService signing, CancellationToken ct)
+    {
+        var name = string.IsNullOrWhiteSpace(body.Algorithm) ? "sm2" : body.Algorithm;
+        var algorithm = SignatureAlgorithms.Parse(name) ?? throw Bad($"不支持的算法 {name}（sm2 或 ecdsa）", $"Unknown algorithm {name} (sm2 or ecdsa)", "algorithm");
+        return TypedResults.Ok(StoredCertificateDto.From(await signing.OrganizationCertificateAsync(id, algorithm, ct)));
     }
 
     private static async Task<Ok<StatusDto>> Order(long id, OrderBody body, ContractSigningService signing, CancellationToken ct)

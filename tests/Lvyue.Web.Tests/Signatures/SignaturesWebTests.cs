@@ -155,6 +155,38 @@ public sealed class SignaturesWebTests(ApiHosts hosts)
         Assert.Contains("电子签名核验", page);
     }
 
+    [Theory, BothDatabases]
+    public async Task ThePurchasersOrganizationCertificateIsIssuedOnceAndSignsTheContract(string provider)
+    {
+        var app = await hosts.For(provider);
+        var facts = await app.Facts;
+        using var clerk = await app.LoginAsync("clerk");
+        var id = await ApiSteps.CreateAsync(clerk, facts.Contract(DemoFacts.NewNumber("SIG")));
+        await ApiSteps.UploadTextAsync(clerk, id, "合同.txt", "单位证书签署测试 " + Guid.NewGuid());
+        using (var bad = await clerk.PostJsonAsync($"/api/v1/signatures/contracts/{id}/organization-certificate", new { algorithm = "dsa" }))
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var first = await PostOkAsync(clerk, $"/api/v1/signatures/contracts/{id}/organization-certificate", new { algorithm = "sm2" });
+        Assert.Equal("Organization", first["kind"]!.GetValue<string>());
+        Assert.Equal("sm2-sm3", first["algorithm"]!.GetValue<string>());
+        var again = await PostOkAsync(clerk, $"/api/v1/signatures/contracts/{id}/organization-certificate", new { });
+        Assert.Equal(first["id"]!.GetValue<long>(), again["id"]!.GetValue<long>()); // the valid one is returned, not a second
+        using var supervisor = await app.LoginAsync("supervisor");
+        using (var refused = await supervisor.PostJsonAsync($"/api/v1/signatures/contracts/{id}/organization-certificate", new { }))
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        using (var signed = await clerk.PostJsonAsync($"/api/v1/signatures/contracts/{id}/sign", new { certificateId = first["id"]!.GetValue<long>() }))
+            Assert.Equal(HttpStatusCode.Created, signed.StatusCode);
+        var status = await clerk.GetOkAsync($"/api/v1/signatures/contracts/{id}");
+        var purchaser = status["parties"]!.AsArray().Single(p => p!["party"]!.GetValue<string>() == "Purchaser")!;
+        Assert.Equal(first["commonName"]!.GetValue<string>(), purchaser["signature"]!["signerName"]!.GetValue<string>()); // signed as the unit
+    }
+
+    private static async Task<JsonNode> PostOkAsync(WebSession session, string url, object body)
+    {
+        using var response = await session.PostJsonAsync(url, body);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await WebSession.ReadJsonAsync(response))!;
+    }
+
     private static int CountOf(string s, string what)
     {
         var n = 0;
