@@ -47,20 +47,7 @@ public static class MiniPdf
         }
         objects[1] = $"<< /Type /Pages /Kids [{string.Join(" ", kids.Select(k => $"{k} 0 R"))}] /Count {kids.Count} >>";
 
-        using var ms = new MemoryStream();
-        void W(string s) { var b = Encoding.ASCII.GetBytes(s); ms.Write(b); }
-        W("%PDF-1.4\n%\u00e2\u00e3\n");
-        var offsets = new List<long>();
-        for (var i = 0; i < objects.Count; i++)
-        {
-            offsets.Add(ms.Position);
-            W($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
-        }
-        var xref = ms.Position;
-        W($"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n");
-        foreach (var o in offsets) W($"{o:D10} 00000 n \n");
-        W($"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
-        return ms.ToArray();
+        return Common.PdfFile.Assemble(objects);
     }
 
     private static IEnumerable<Line> Wrap(Line l)
